@@ -1,0 +1,47 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+
+/** A requested record does not exist; the message names the code the caller sent. */
+export class NotFoundError extends GraphQLError {
+  constructor(what: string, key: string) {
+    super(`${what} "${key}" does not exist.`, { extensions: { code: 'NOT_FOUND', [what.toLowerCase()]: key } });
+  }
+}
+
+/** An argument the caller can fix; `argument` names it. */
+export class BadInputError extends GraphQLError {
+  constructor(message: string, argument?: string) {
+    super(message, { extensions: { code: 'BAD_USER_INPUT', ...(argument ? { argument } : {}) } });
+  }
+}
+
+const EXPOSED_CODES = new Set([
+  'NOT_FOUND',
+  'BAD_USER_INPUT',
+  'FORBIDDEN',
+  'UNAUTHENTICATED',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST',
+]);
+
+/**
+ * Apollo Server `formatError`: expected errors pass with their code; anything else is logged
+ * and replaced by a generic message, so no stack trace or SQL reaches a caller.
+ */
+export function maskUnexpectedErrors(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && EXPOSED_CODES.has(code)) {
+    const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  console.error('Unexpected error:', error);
+  return {
+    message: 'Internal error: the hub could not answer this part of the query.',
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
+}

@@ -1,0 +1,33 @@
+import { MUNICIPALITIES, ORGANISATIONS, REGIONS, SITES, hasRows, upsertAll, type Db } from '@vo/kit';
+import { municipalities, organisations, pvoPartners, pvos, regions, sites } from '../db/schema.js';
+import { PVO_FACTS } from './pvos.js';
+
+/** Loads the real reference data (regions, PVOs, municipalities, organisations) and the synthetic sites. */
+export async function seedRegions(db: Db): Promise<void> {
+  await db.transaction(async (tx) => {
+    const txDb = tx as unknown as Db;
+    await upsertAll(txDb, regions, REGIONS.map((region, position) => ({
+      code: region.code,
+      name: PVO_FACTS[region.code].regionName,
+      policeUnit: region.policeUnit,
+      policeUnitCode: region.policeUnitCode,
+      position,
+    })), [regions.code]);
+    await upsertAll(txDb, pvos, REGIONS.map(({ code }) => {
+      const { regionName: _name, partners: _partners, ...facts } = PVO_FACTS[code];
+      return { regionCode: code, ...facts };
+    }), [pvos.regionCode]);
+    await upsertAll(txDb, pvoPartners, REGIONS.flatMap(({ code }) =>
+      PVO_FACTS[code].partners.map((organisationId) => ({ regionCode: code, organisationId })),
+    ), [pvoPartners.regionCode, pvoPartners.organisationId]);
+    await upsertAll(txDb, municipalities, MUNICIPALITIES.map((m) => ({ ...m })), [municipalities.code]);
+    await upsertAll(txDb, organisations, ORGANISATIONS.map((o) => ({
+      ...o,
+      abbreviation: o.abbreviation ?? null,
+      regionCode: o.regionCode ?? null,
+    })), [organisations.id]);
+    await upsertAll(txDb, sites, SITES.map((site) => ({ ...site, synthetic: true })), [sites.id]);
+  });
+}
+
+export const isRegionsSeeded = (db: Db) => hasRows(db, sites);

@@ -1,0 +1,19 @@
+import { readTypeDefs, type SubgraphDefinition } from '@vo/kit';
+import { fileURLToPath } from 'node:url';
+import { contextFactory, type Context } from './context.js';
+import { Query } from './resolvers/Query.js';
+import { Country, Region } from './resolvers/Region.js';
+import { Municipality, Organisation, Pvo, Site } from './resolvers/entities.js';
+import { isRegionsSeeded, seedRegions } from './seed/index.js';
+
+/** The regions subgraph, owned by the PVO network. */
+export const regionsSubgraph: SubgraphDefinition<Context> = {
+  name: 'regions',
+  typeDefs: readTypeDefs(new URL('./schema.graphql', import.meta.url)),
+  resolvers: { Query, Country, Region, Pvo, Municipality, Organisation, Site } as never,
+  migrationsFolder: fileURLToPath(new URL('../migrations', import.meta.url)),
+  createContext: contextFactory,
+  seed: seedRegions,
+  isSeeded: isRegionsSeeded,
+};
+
