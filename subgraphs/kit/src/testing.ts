@@ -1,0 +1,82 @@
+import { randomBytes } from 'node:crypto';
+import postgres from 'postgres';
+import { z } from 'zod';
+import { openDatabase, type DatabaseHandle } from './db.js';
+import { databaseEnv, parseEnv } from './env.js';
+import { migrateSubgraph } from './migrate.js';
+import { serveSubgraph, type RunningSubgraph, type SubgraphDefinition } from './service.js';
+
+/**
+ * A throwaway database for one test file: a fresh database on the server when DATABASE_URL is
+ * set (dropped again on close), otherwise an in-memory PGlite database.
+ */
+export async function openTestDatabase(): Promise<DatabaseHandle> {
+  const { DATABASE_URL } = parseEnv(z.object({ DATABASE_URL: databaseEnv.DATABASE_URL }));
+  if (!DATABASE_URL) return openDatabase({});
+  const name = `vo_test_${randomBytes(6).toString('hex')}`;
+  const admin = postgres(DATABASE_URL, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(DATABASE_URL);
+  url.pathname = `/${name}`;
+  const handle = await openDatabase({ url: url.toString(), poolSize: 5 });
+  return {
+    ...handle,
+    async close() {
+      await handle.close();
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+/** Migrates and (unless told otherwise) seeds a test database for one subgraph, then serves it on a free port. */
+export async function startTestSubgraph<C extends object>(
+  definition: SubgraphDefinition<C>,
+  options: { seed?: boolean; database?: DatabaseHandle } = {},
+): Promise<RunningSubgraph & { close(): Promise<void> }> {
+  const database = options.database ?? (await openTestDatabase());
+  await migrateSubgraph(database, definition.name, definition.migrationsFolder);
+  if (options.seed ?? true) await definition.seed(database.db);
+  const running = await serveSubgraph(definition, database, { port: 0 });
+  return {
+    ...running,
+    async close() {
+      await running.stop();
+      if (!options.database) await database.close();
+    },
+  };
+}
+
+/** Posts a GraphQL request; on an unexpected transport failure the error names the query and body. */
+export async function graphql<T = Record<string, unknown>>(
+  url: string,
+  query: string,
+  variables?: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; data?: T; errors?: { message: string; path?: unknown[]; extensions?: Record<string, unknown> }[] }> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  const text = await response.text();
+  try {
+    return { status: response.status, ...JSON.parse(text) };
+  } catch {
+    throw new Error(`Non-JSON response ${response.status} for query:\n${query}\n${text.slice(0, 2000)}`);
+  }
+}
+
+/** Like `graphql`, but fails the test (printing query and body) if the response has errors. */
+export async function graphqlOk<T = Record<string, any>>(
+  url: string,
+  query: string,
+  variables?: Record<string, unknown>,
+  headers?: Record<string, string>,
+): Promise<T> {
+  const result = await graphql<T>(url, query, variables, headers);
+  if (result.errors?.length || !result.data) {
+    throw new Error(`GraphQL errors for query:\n${query}\n${JSON.stringify(result, null, 2).slice(0, 4000)}`);
+  }
+  return result.data;
+}
