@@ -32,10 +32,12 @@ const EXPOSED_CODES = new Set([
  * and replaced by a generic message, so no stack trace or SQL reaches a caller.
  */
 export function maskUnexpectedErrors(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const code = formatted.extensions?.code;
+  // A scalar refusing a literal (a bad date written into the query) surfaces as a validation failure;
+  // it is the caller's argument, so it keeps the scalar's BAD_USER_INPUT.
+  const code = hasBadInputCause(error) ? 'BAD_USER_INPUT' : formatted.extensions?.code;
   if (typeof code === 'string' && EXPOSED_CODES.has(code)) {
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
-    return { ...formatted, extensions };
+    return { ...formatted, extensions: { ...extensions, code } };
   }
   console.error('Unexpected error:', error);
   return {
@@ -44,4 +46,12 @@ export function maskUnexpectedErrors(formatted: GraphQLFormattedError, error: un
     path: formatted.path,
     extensions: { code: 'INTERNAL_SERVER_ERROR' },
   };
+}
+
+/** Walks the `originalError` chain: Apollo and graphql-js wrap the error a resolver or scalar threw. */
+function hasBadInputCause(error: unknown): boolean {
+  for (let cause = error; cause instanceof Error; cause = (cause as { originalError?: unknown }).originalError) {
+    if (cause instanceof BadInputError) return true;
+  }
+  return false;
 }

@@ -14,3 +14,5 @@ export * from './service.js';
 export * from './reference/organisations.js';
 export * from './upsert.js';
 export * from './loaders.js';
+export * from './validate.js';
+export * from './context.js';

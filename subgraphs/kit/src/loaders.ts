@@ -29,3 +29,21 @@ export function valueLoader<K, R, V>(
     return keys.map((key) => byKey.get(key) ?? fallback);
   });
 }
+
+/**
+ * One loader per argument set, made on first use: every parent asking with the same arguments
+ * (ten regions asking for perYear(from: 2017, to: 2026)) shares one loader and so one statement.
+ * Arguments are keyed by their JSON, so pass them with a fixed property order.
+ */
+export function loaderPerArguments<A, L>(create: (args: A) => L) {
+  const loaders = new Map<string, L>();
+  return (args: A) => {
+    const key = JSON.stringify(args);
+    let loader = loaders.get(key);
+    if (!loader) {
+      loader = create(args);
+      loaders.set(key, loader);
+    }
+    return loader;
+  };
+}

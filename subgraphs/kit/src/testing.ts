@@ -7,24 +7,39 @@ import { migrateSubgraph } from './migrate.js';
 import { serveSubgraph, type RunningSubgraph, type SubgraphDefinition } from './service.js';
 
 /**
- * A throwaway database for one test file: a fresh database on the server when DATABASE_URL is
- * set (dropped again on close), otherwise an in-memory PGlite database.
+ * A fresh, empty database on the server named by DATABASE_URL, for a test that hands its URL to
+ * another process; `drop` removes it again. Undefined when DATABASE_URL is not set.
  */
-export async function openTestDatabase(): Promise<DatabaseHandle> {
+export async function createServerTestDatabase(): Promise<{ url: string; drop(): Promise<void> } | undefined> {
   const { DATABASE_URL } = parseEnv(z.object({ DATABASE_URL: databaseEnv.DATABASE_URL }));
-  if (!DATABASE_URL) return openDatabase({});
+  if (!DATABASE_URL) return undefined;
   const name = `vo_test_${randomBytes(6).toString('hex')}`;
   const admin = postgres(DATABASE_URL, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name}`);
   const url = new URL(DATABASE_URL);
   url.pathname = `/${name}`;
-  const handle = await openDatabase({ url: url.toString(), poolSize: 5 });
+  return {
+    url: url.toString(),
+    async drop() {
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+/**
+ * A throwaway database for one test file: a fresh database on the server when DATABASE_URL is
+ * set (dropped again on close), otherwise an in-memory PGlite database.
+ */
+export async function openTestDatabase(): Promise<DatabaseHandle> {
+  const server = await createServerTestDatabase();
+  if (!server) return openDatabase({});
+  const handle = await openDatabase({ url: server.url, poolSize: 5 });
   return {
     ...handle,
     async close() {
       await handle.close();
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end();
+      await server.drop();
     },
   };
 }

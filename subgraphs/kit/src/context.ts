@@ -1,0 +1,18 @@
+import type { Db } from './db.js';
+
+/** What every subgraph's resolvers get: statements prepared once, and this request's own DataLoaders. */
+export interface RequestContext<Q, L> {
+  queries: Q;
+  loaders: L;
+}
+
+/**
+ * Builds a subgraph's `createContext`: prepares the statements once per database, then gives every
+ * request fresh loaders, so batching and caching never cross requests.
+ */
+export function perRequestContext<Q, L>(createQueries: (db: Db) => Q, createLoaders: (queries: Q) => L) {
+  return (db: Db) => {
+    const queries = createQueries(db);
+    return (): RequestContext<Q, L> => ({ queries, loaders: createLoaders(queries) });
+  };
+}
