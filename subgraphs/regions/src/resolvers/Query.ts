@@ -7,7 +7,11 @@ import { checkFilters, requireMunicipality, requireRegion } from './lookups.js';
 
 export const Query = {
   country: () => ({ code: 'NL' }),
-  regions: (_: unknown, __: unknown, ctx: Context) => ctx.queries.regions.all(),
+  async regions(_: unknown, args: { codes?: string[] | null }, ctx: Context) {
+    if (!args.codes) return ctx.queries.regions.all();
+    const selected = await Promise.all(args.codes.map((code) => requireRegion(ctx, code)));
+    return selected.sort((a, b) => a.position - b.position);
+  },
   region: (_: unknown, args: { code: string }, ctx: Context) => requireRegion(ctx, args.code),
   municipality: (_: unknown, args: { code: string }, ctx: Context) => requireMunicipality(ctx, args.code),
   async organisation(_: unknown, args: { id: string }, ctx: Context) {
