@@ -1,0 +1,44 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, date, index, pgSchema, text } from 'drizzle-orm/pg-core';
+
+/** Everything the KVO subgraph stores lives in the Postgres schema "kvo". */
+export const kvoSchema = pgSchema('kvo');
+
+/**
+ * One certificate of one site under one scheme. The site, its municipality and region are stored by
+ * federation key only (denormalised from the kit's reference data at seed time), so every summary is
+ * one SQL aggregate without asking the regions subgraph.
+ */
+export const certifications = kvoSchema.table(
+  'certification',
+  {
+    id: text('id').primaryKey(),
+    scheme: text('scheme').notNull(),
+    siteId: text('site_id').notNull(),
+    siteKind: text('site_kind').notNull(),
+    municipalityCode: text('municipality_code').notNull(),
+    regionCode: text('region_code').notNull(),
+    certifiedOn: date('certified_on', { mode: 'string' }).notNull(),
+    validUntil: date('valid_until', { mode: 'string' }).notNull(),
+    kind: text('kind').notNull(),
+    previousId: text('previous_id'),
+    /** The first certificate of the renewal chain this one belongs to, as far back as the data go. */
+    chainStartedOn: date('chain_started_on', { mode: 'string' }).notNull(),
+    themes: text('themes').array().notNull(),
+    synthetic: boolean('synthetic').notNull(),
+  },
+  (table) => [
+    index('certification_listing_idx').on(table.certifiedOn, table.id),
+    index('certification_site_idx').on(table.siteId, table.certifiedOn, table.id),
+    index('certification_region_idx').on(table.regionCode, table.certifiedOn),
+    index('certification_municipality_idx').on(table.municipalityCode, table.certifiedOn),
+    index('certification_valid_until_idx').on(table.validUntil, table.id),
+    index('certification_previous_idx').on(table.previousId),
+    // Plain column names: drizzle-kit would qualify interpolated columns with the schema.
+    check('certification_validity', sql.raw(`valid_until = (certified_on + interval '3 years')::date`)),
+    check('certification_first_has_no_previous', sql.raw(`kind = 'RECERTIFICATION' or previous_id is null`)),
+  ],
+);
+
+export type CertificationRow = typeof certifications.$inferSelect;
+export type CertificationInsert = typeof certifications.$inferInsert;

@@ -1,0 +1,56 @@
+/** The values of the SDL enums, in schema order; the database stores them as text. */
+
+export const SCHEMES = ['KVO_B', 'KVO_W', 'VEILIG_BUITENGEBIED', 'KVO_CYBER'] as const;
+export type Scheme = (typeof SCHEMES)[number];
+
+export const KINDS = ['FIRST', 'RECERTIFICATION'] as const;
+export type CertificationKind = (typeof KINDS)[number];
+
+export const STATUSES = ['VALID', 'EXPIRED', 'NOT_YET_VALID'] as const;
+export type CertificationStatus = (typeof STATUSES)[number];
+
+/** The themes shared with the other subgraphs, in the SDL's order. */
+export const THEMES = [
+  'CYBER',
+  'UNDERMINING',
+  'MOBILE_BANDITRY',
+  'ROBBERY',
+  'SHOPLIFTING',
+  'BURGLARY',
+  'FIRE_SAFETY',
+  'NUISANCE',
+  'RURAL_CRIME',
+  'AGGRESSION',
+] as const;
+export type Theme = (typeof THEMES)[number];
+
+/** A certificate is valid for three years (DOMAIN.md section 3). */
+export const VALIDITY_YEARS = 3;
+
+const ISO = (date: Date) => date.toISOString().slice(0, 10);
+const parts = (iso: string) => iso.split('-').map(Number) as [number, number, number];
+
+/** `iso` plus whole years; 29 February becomes 28 February, as Postgres' `date + interval` does. */
+export function addYears(iso: string, years: number): string {
+  const [year, month, day] = parts(iso);
+  const lastDay = new Date(Date.UTC(year + years, month, 0)).getUTCDate();
+  return ISO(new Date(Date.UTC(year + years, month - 1, Math.min(day, lastDay))));
+}
+
+export function addDays(iso: string, days: number): string {
+  const [year, month, day] = parts(iso);
+  return ISO(new Date(Date.UTC(year, month - 1, day + days)));
+}
+
+export const validUntilOf = (certifiedOn: string) => addYears(certifiedOn, VALIDITY_YEARS);
+
+/** Today in the Netherlands: the default `asOf` of every status and summary. */
+export function today(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+}
+
+/** Valid from `certifiedOn` through `validUntil`, both days included. */
+export function statusOn(certificate: { certifiedOn: string; validUntil: string }, asOf: string): CertificationStatus {
+  if (asOf < certificate.certifiedOn) return 'NOT_YET_VALID';
+  return asOf > certificate.validUntil ? 'EXPIRED' : 'VALID';
+}

@@ -1,0 +1,5 @@
+import { loadConfigOrExit, runSubgraph } from '@vo/kit';
+import { loadConfig } from './config.js';
+import { kvoSubgraph } from './subgraph.js';
+
+await runSubgraph(kvoSubgraph, loadConfigOrExit(() => loadConfig()));
