@@ -1,0 +1,58 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, date, index, pgSchema, smallint, text } from 'drizzle-orm/pg-core';
+
+const SCORE_COLUMNS = 'governance, awareness, access_control, software_updates, backups, incident_response';
+
+/** Everything the cyber subgraph stores lives in the Postgres schema "cyber". */
+export const cyberSchema = pgSchema('cyber');
+
+/**
+ * One cyber-resilience scan of one company. Places and organisations are stored by federation key
+ * only; the company is a pseudonymous reference (C-000123), never a name, so aggregates can count
+ * distinct companies while no scan identifies one.
+ */
+export const scans = cyberSchema.table(
+  'scan',
+  {
+    id: text('id').primaryKey(),
+    instrument: text('instrument').notNull(),
+    scannedOn: date('scanned_on', { mode: 'string' }).notNull(),
+    municipalityCode: text('municipality_code').notNull(),
+    regionCode: text('region_code').notNull(),
+    sector: text('sector').notNull(),
+    sizeClass: text('size_class').notNull(),
+    companyRef: text('company_ref').notNull(),
+    submittedBy: text('submitted_by'),
+    // One column per domain (0-100), so every average is a plain SQL avg().
+    governance: smallint('governance').notNull(),
+    awareness: smallint('awareness').notNull(),
+    accessControl: smallint('access_control').notNull(),
+    softwareUpdates: smallint('software_updates').notNull(),
+    backups: smallint('backups').notNull(),
+    incidentResponse: smallint('incident_response').notNull(),
+    synthetic: boolean('synthetic').notNull(),
+  },
+  (table) => [
+    index('scan_listing_idx').on(table.scannedOn, table.id),
+    index('scan_region_idx').on(table.regionCode, table.scannedOn),
+    index('scan_municipality_idx').on(table.municipalityCode, table.scannedOn),
+    index('scan_instrument_idx').on(table.instrument, table.scannedOn),
+    index('scan_sector_idx').on(table.sector, table.scannedOn),
+    index('scan_size_class_idx').on(table.sizeClass, table.scannedOn),
+    index('scan_company_idx').on(table.companyRef),
+    // Plain column names: drizzle-kit would qualify interpolated columns with the schema.
+    check('scan_scores_range', sql.raw(`least(${SCORE_COLUMNS}) >= 0 and greatest(${SCORE_COLUMNS}) <= 100`)),
+  ],
+);
+
+export type ScanRow = typeof scans.$inferSelect;
+export type ScanInsert = typeof scans.$inferInsert;
+
+/**
+ * A scan's overall score: the mean of its six domain scores. Computed rather than stored, so it can
+ * never disagree with the domains (and the kit's upsert cannot write a generated column).
+ */
+export const overallScore = sql<number>`((${sql.join(
+  [scans.governance, scans.awareness, scans.accessControl, scans.softwareUpdates, scans.backups, scans.incidentResponse],
+  sql` + `,
+)}) / 6.0)::float8`;

@@ -1,0 +1,49 @@
+import { checkYearRange } from '@vo/kit';
+import { DOMAINS, INSTRUMENTS, SECTORS } from '../domain.js';
+import type { Context } from '../context.js';
+import { withinYears } from '../db/queries/filters.js';
+import { NO_SCANS, type Breakdown, type Scope, type SummaryFilter, type SummaryRow } from '../db/queries/summaries.js';
+
+/** Whose scans a CyberSummary covers and with which filters. */
+export interface SummarySource {
+  scope: Scope;
+  key: string;
+  filter: SummaryFilter;
+}
+
+const load = (source: SummarySource, ctx: Context, breakdown: Breakdown, filter = source.filter) =>
+  ctx.loaders.summaries.load(source.scope, source.key, filter, breakdown);
+
+const total = async (source: SummarySource, ctx: Context) => (await load(source, ctx, 'total'))[0] ?? NO_SCANS;
+
+/** The groups of a breakdown in the schema's enum order, leaving out values without scans. */
+function inOrder(rows: SummaryRow[], order: readonly string[]) {
+  const byGroup = new Map(rows.map((row) => [row.group, row]));
+  return order.flatMap((value) => {
+    const row = byGroup.get(value);
+    return row ? [{ value, ...row }] : [];
+  });
+}
+
+export const CyberSummary = {
+  scanCount: async (source: SummarySource, _: unknown, ctx: Context) => (await total(source, ctx)).scanCount,
+  companyCount: async (source: SummarySource, _: unknown, ctx: Context) => (await total(source, ctx)).companyCount,
+  averageScore: async (source: SummarySource, _: unknown, ctx: Context) => (await total(source, ctx)).averageScore,
+  async averages(source: SummarySource, _: unknown, ctx: Context) {
+    const { averages } = await total(source, ctx);
+    return DOMAINS.map(({ domain, column }) => ({ domain, average: averages[column] }));
+  },
+  async perYear(source: SummarySource, args: { from: number; to: number }, ctx: Context) {
+    checkYearRange(args);
+    const rows = await load(source, ctx, 'year', withinYears(source.filter, args.from, args.to));
+    const byYear = new Map(rows.map((row) => [row.group, row]));
+    return Array.from({ length: args.to - args.from + 1 }, (_, index) => {
+      const year = args.from + index;
+      return { year, ...(byYear.get(year) ?? NO_SCANS) };
+    });
+  },
+  byInstrument: async (source: SummarySource, _: unknown, ctx: Context) =>
+    inOrder(await load(source, ctx, 'instrument'), INSTRUMENTS).map(({ value, ...row }) => ({ instrument: value, ...row })),
+  bySector: async (source: SummarySource, _: unknown, ctx: Context) =>
+    inOrder(await load(source, ctx, 'sector'), SECTORS).map(({ value, ...row }) => ({ sector: value, ...row })),
+};

@@ -1,0 +1,98 @@
+import type { Db } from '@vo/kit';
+import { and, asc, between, eq, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import { grants } from '../schema.js';
+
+/** The set of grants a summary adds up, and the column that tells its parents apart. */
+interface Scope {
+  typeColumn: PgColumn;
+  type: string;
+  key: PgColumn | SQL;
+}
+
+/** The country has one parent, "NL": every grant a PVO receives. */
+const SCOPES = {
+  country: { typeColumn: grants.recipientType, type: 'REGION', key: sql`'NL'` },
+  region: { typeColumn: grants.recipientType, type: 'REGION', key: grants.recipientId },
+  organisationGiven: { typeColumn: grants.funderType, type: 'ORGANISATION', key: grants.funderId },
+  organisationReceived: { typeColumn: grants.recipientType, type: 'ORGANISATION', key: grants.recipientId },
+  municipalityGiven: { typeColumn: grants.funderType, type: 'MUNICIPALITY', key: grants.funderId },
+  municipalityReceived: { typeColumn: grants.recipientType, type: 'MUNICIPALITY', key: grants.recipientId },
+} satisfies Record<string, Scope>;
+
+export type ScopeName = keyof typeof SCOPES;
+
+/** What the amounts are split by, besides the parent (and the year for a range). */
+export type Dimension = 'total' | 'funder' | 'kind' | 'theme';
+
+/** All years, one budget year, or each year of a range. */
+export type Window = { year?: number | null } | { from: number; to: number };
+const isRange = (window: Window): window is { from: number; to: number } => 'from' in window;
+
+export interface AggregateRow {
+  key: string;
+  year: number | null;
+  funderType: string | null;
+  funderId: string | null;
+  kind: string | null;
+  theme: string | null;
+  totalCents: number;
+  earmarkedCents: number;
+  grantCount: number;
+  categories: string[];
+}
+
+function windowCondition(window: Window): SQL | undefined {
+  if (isRange(window)) return between(grants.year, window.from, window.to);
+  return window.year != null ? eq(grants.year, window.year) : undefined;
+}
+
+/** The scope's grants of the asked parents and years, one row per grant (per theme when split by theme). */
+function scopedGrants(db: Db, scope: Scope, keys: readonly string[], dimension: Dimension, window: Window) {
+  const text = (expression: SQL | PgColumn, alias: string) => sql<string | null>`${expression}`.as(alias);
+  return db
+    .select({
+      key: text(scope.key, 'key'),
+      year: sql<number>`${grants.year}`.as('year'),
+      funderType: text(grants.funderType, 'funder_type'),
+      funderId: text(grants.funderId, 'funder_id'),
+      kind: text(grants.kind, 'kind'),
+      // Unnesting repeats a grant once per theme: a grant with two themes counts fully under each.
+      theme: text(dimension === 'theme' ? sql`unnest(${grants.themes})` : sql`null::text`, 'theme'),
+      category: text(grants.funderCategory, 'category'),
+      amount: sql<number>`${grants.amountCents}`.as('amount'),
+      earmarked: sql<boolean>`${grants.earmarked}`.as('earmarked'),
+    })
+    .from(grants)
+    .where(and(eq(scope.typeColumn, scope.type), sql`${scope.key} = any(${sql.param(keys)})`, windowCondition(window)))
+    .as('scoped');
+}
+
+/**
+ * Sums a scope's grants for many parents in one statement, grouped by parent, by year when the
+ * window is a range, and by the dimension.
+ */
+export async function aggregate(db: Db, scopeName: ScopeName, keys: readonly string[], dimension: Dimension, window: Window) {
+  const scoped = scopedGrants(db, SCOPES[scopeName], keys, dimension, window);
+  const split = { total: [], funder: [scoped.funderType, scoped.funderId], kind: [scoped.kind], theme: [scoped.theme] }[dimension];
+  const years = isRange(window) ? [scoped.year] : [];
+  const pick = <T>(column: T, used: boolean) => (used ? column : sql`null`);
+  const rows = await db
+    .select({
+      key: scoped.key,
+      year: pick(scoped.year, years.length > 0),
+      funderType: pick(scoped.funderType, dimension === 'funder'),
+      funderId: pick(scoped.funderId, dimension === 'funder'),
+      kind: pick(scoped.kind, dimension === 'kind'),
+      theme: pick(scoped.theme, dimension === 'theme'),
+      totalCents: sql<number>`sum(${scoped.amount})::bigint`.mapWith(Number),
+      earmarkedCents: sql<number>`coalesce(sum(${scoped.amount}) filter (where ${scoped.earmarked}), 0)::bigint`.mapWith(Number),
+      grantCount: sql<number>`count(*)::int`.mapWith(Number),
+      categories: sql<string[]>`array_agg(distinct ${scoped.category} order by ${scoped.category})`,
+    })
+    .from(scoped)
+    .groupBy(scoped.key, ...years, ...split)
+    // Largest first within each parent and year; ties broken by the split so the order is stable.
+    .orderBy(asc(scoped.key), ...years.map((c) => asc(c)), sql`sum(${scoped.amount}) desc`, ...split.map((c) => asc(c)));
+  return rows as AggregateRow[];
+}
