@@ -1,5 +1,5 @@
 import { composeServices } from '@apollo/composition';
-import { parse } from 'graphql';
+import { buildASTSchema, parse, type GraphQLSchema } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -32,11 +32,18 @@ export function readSupergraphConfig(configPath: string, only?: string[]): Subgr
   }));
 }
 
-export type CompositionResult = { supergraphSdl: string; errors?: undefined } | { supergraphSdl?: undefined; errors: string[] };
+export type CompositionResult =
+  | { supergraphSdl: string; apiSchema: GraphQLSchema; hints: string[]; errors?: undefined }
+  | { supergraphSdl?: undefined; errors: string[] };
 
 /** Composes subgraph SDLs into a Federation 2 supergraph, or lists every composition error. */
 export function composeSupergraph(subgraphs: SubgraphSource[]): CompositionResult {
   const result = composeServices(subgraphs.map((s) => ({ name: s.name, url: s.url, typeDefs: parse(s.sdl) })));
   if (result.errors) return { errors: result.errors.map((error) => error.message) };
-  return { supergraphSdl: result.supergraphSdl };
+  return {
+    supergraphSdl: result.supergraphSdl,
+    // Rebuilt from the AST so the schema belongs to the caller's graphql module (ESM or CommonJS), not composition's.
+    apiSchema: buildASTSchema(result.schema.toAPISchema().toAST()),
+    hints: result.hints.map((hint) => hint.toString()),
+  };
 }

@@ -1,0 +1,26 @@
+import { parseEnv, port } from '@vo/kit';
+import { z } from 'zod';
+
+const SUBGRAPH_URL = /^SUBGRAPH_([A-Z0-9_]+)_URL$/;
+
+const schema = z.object({
+  PORT: port(4000),
+  HOST: z.string().default('127.0.0.1'),
+  SUPERGRAPH_PATH: z.string().default('schema/supergraph.graphql'),
+  SUBGRAPH_MAX_SOCKETS: z.coerce.number().int().min(1).max(1024).default(64),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+});
+
+export type GatewayConfig = z.infer<typeof schema> & {
+  /** Routing URLs that override the supergraph's, from SUBGRAPH_<NAME>_URL variables. */
+  subgraphUrls: Record<string, string>;
+};
+
+export function loadGatewayConfig(env: Record<string, string | undefined> = process.env): GatewayConfig {
+  const urlEnv = Object.fromEntries(Object.entries(env).filter(([key]) => SUBGRAPH_URL.test(key)));
+  const urls = parseEnv(z.record(z.string(), z.url()), urlEnv);
+  const subgraphUrls = Object.fromEntries(
+    Object.entries(urls).map(([key, url]) => [SUBGRAPH_URL.exec(key)![1].toLowerCase().replace(/_/g, '-'), url]),
+  );
+  return { ...parseEnv(schema, env), subgraphUrls };
+}

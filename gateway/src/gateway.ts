@@ -1,0 +1,56 @@
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import type { Fetcher } from '@apollo/utils.fetcher';
+import { jsonBodyErrors, maskUnexpectedErrors } from '@vo/kit';
+import express from 'express';
+import { Agent, fetch as undiciFetch } from 'undici';
+import { SubgraphDataSource } from './datasource.js';
+import { graphiqlRouter } from './graphiql/index.js';
+
+export interface GatewayOptions {
+  supergraphSdl: string;
+  /** Routing URLs by subgraph name, overriding the supergraph's (tests, containers). */
+  subgraphUrls?: Record<string, string>;
+  /** Upper bound on open keep-alive connections per subgraph origin. */
+  maxSockets?: number;
+  /** Production: no GraphiQL and no introspection. */
+  production?: boolean;
+}
+
+/** Builds the gateway app over the composed supergraph; only main.ts listens. */
+export async function createGateway(options: GatewayOptions) {
+  // One bounded keep-alive pool for all subgraph calls: no TCP handshake per request, no socket storm.
+  const agent = new Agent({ connections: options.maxSockets ?? 64, keepAliveTimeout: 30_000 });
+  const fetcher = ((url: string, init?: object) => undiciFetch(url, { ...init, dispatcher: agent })) as unknown as Fetcher;
+  const gateway = new ApolloGateway({
+    supergraphSdl: options.supergraphSdl,
+    buildService: ({ name, url }) => new SubgraphDataSource(options.subgraphUrls?.[name] ?? url!, fetcher),
+  });
+  const apollo = new ApolloServer({
+    gateway,
+    formatError: maskUnexpectedErrors,
+    includeStacktraceInErrorResponses: false,
+    introspection: !options.production,
+    plugins: [ApolloServerPluginLandingPageDisabled()],
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok', service: 'gateway' });
+  });
+  if (!options.production) app.use(graphiqlRouter());
+  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo));
+  app.use(jsonBodyErrors);
+
+  return {
+    app,
+    async stop() {
+      await apollo.stop();
+      await agent.close();
+    },
+  };
+}
