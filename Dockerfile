@@ -1,0 +1,12 @@
+# One image for every service of the hub; docker-compose.yml picks the service by its command.
+FROM node:20-slim
+WORKDIR /hub
+COPY package.json package-lock.json tsconfig.json ./
+COPY subgraphs ./subgraphs
+COPY gateway ./gateway
+COPY schema ./schema
+COPY scripts ./scripts
+# tsx is a runtime dependency: every service runs its TypeScript entry point through it.
+RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+ENV NODE_ENV=production HOST=0.0.0.0
+USER node

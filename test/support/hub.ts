@@ -1,0 +1,41 @@
+import { createGateway } from '@vo/gateway';
+import { listen, closeServer } from '@vo/kit';
+import { startTestSubgraph } from '@vo/kit/testing';
+import { readFileSync } from 'node:fs';
+import { loadDefinition, SUBGRAPHS } from '../../scripts/services.js';
+
+export const SUPERGRAPH_PATH = new URL('../../schema/supergraph.graphql', import.meta.url);
+
+type RunningTestSubgraph = Awaited<ReturnType<typeof startTestSubgraph>>;
+
+/**
+ * The whole hub as `npm start` runs it, in-process: every subgraph on its own seeded test database
+ * and its own port, and the real gateway over the committed supergraph, all over real HTTP.
+ */
+export async function startHub() {
+  const subgraphs: Record<string, RunningTestSubgraph> = {};
+  await Promise.all(
+    SUBGRAPHS.map(async ({ name }) => {
+      subgraphs[name] = await startTestSubgraph(await loadDefinition(name));
+    }),
+  );
+  const gateway = await createGateway({
+    supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
+    subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.url])),
+  });
+  const { server, url } = await listen(gateway.app, 0);
+  return {
+    url: `${url}/graphql`,
+    baseUrl: url,
+    subgraphs,
+    /** SQL statements run by all subgraphs so far. */
+    statements: () => Object.values(subgraphs).reduce((sum, s) => sum + s.database.statements.count, 0),
+    async close() {
+      await closeServer(server);
+      await gateway.stop();
+      await Promise.all(Object.values(subgraphs).map((s) => s.close()));
+    },
+  };
+}
+
+export type Hub = Awaited<ReturnType<typeof startHub>>;
