@@ -13,6 +13,10 @@ const MUNICIPALITY_CODES = new Set(MUNICIPALITIES.map((municipality) => municipa
 /** Region and municipality codes come from the kit's reference data, the same in every subgraph. */
 export const isMunicipalityCode = (code: string) => MUNICIPALITY_CODES.has(code);
 
+/** The first and last day of a (checked) year, as YYYY-MM-DD, for date-range conditions. */
+export const firstDayOf = (year: number) => `${year}-01-01`;
+export const lastDayOf = (year: number) => `${year}-12-31`;
+
 /** Checks an optional year argument; BAD_USER_INPUT outside MIN_YEAR..MAX_YEAR. */
 export function checkYear(year: number | null | undefined, argument = 'year'): number | null {
   if (year == null) return null;

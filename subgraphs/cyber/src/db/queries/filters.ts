@@ -1,4 +1,5 @@
 import { and, eq, gte, lte, type SQL } from 'drizzle-orm';
+import { firstDayOf, lastDayOf } from '@vo/kit';
 import { scans } from '../schema.js';
 
 /** Conditions scans can be filtered on; every one is optional and they combine with "and". */
@@ -28,8 +29,8 @@ export function scanConditions(filter: ScanConditions): SQL | undefined {
 
 /** Narrows a date range to the years `fromYear`..`toYear`, keeping whichever bound is tighter. */
 export function withinYears<F extends ScanConditions>(filter: F, fromYear: number, toYear: number): F {
-  const first = `${String(fromYear).padStart(4, '0')}-01-01`;
-  const last = `${String(toYear).padStart(4, '0')}-12-31`;
+  const first = firstDayOf(fromYear);
+  const last = lastDayOf(toYear);
   return {
     ...filter,
     from: filter.from && filter.from > first ? filter.from : first,

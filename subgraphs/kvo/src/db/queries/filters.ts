@@ -1,5 +1,6 @@
 import { and, eq, gt, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type { CertificationStatus } from '../../domain.js';
+import { firstDayOf, lastDayOf } from '@vo/kit';
 import { certifications } from '../schema.js';
 
 /** Conditions certificates can be filtered on; every one is optional and they combine with "and". */
@@ -27,8 +28,6 @@ export function statusCondition(status: CertificationStatus, asOf: string): SQL 
   return and(lte(certifications.certifiedOn, asOf), gte(certifications.validUntil, asOf));
 }
 
-const yearStart = (year: number) => `${String(year).padStart(4, '0')}-01-01`;
-const yearEnd = (year: number) => `${String(year).padStart(4, '0')}-12-31`;
 
 /** The one translation of filters to SQL, shared by the lists, the child lists and the summaries. */
 export function certificationConditions(filter: CertificationConditions): SQL | undefined {
@@ -42,7 +41,7 @@ export function certificationConditions(filter: CertificationConditions): SQL | 
     filter.status && filter.asOf ? statusCondition(filter.status, filter.asOf) : undefined,
     filter.certifiedFrom ? gte(c.certifiedOn, filter.certifiedFrom) : undefined,
     filter.certifiedTo ? lte(c.certifiedOn, filter.certifiedTo) : undefined,
-    filter.year != null ? sql`${c.certifiedOn} between ${yearStart(filter.year)} and ${yearEnd(filter.year)}` : undefined,
+    filter.year != null ? sql`${c.certifiedOn} between ${firstDayOf(filter.year)} and ${lastDayOf(filter.year)}` : undefined,
     filter.expiresBy ? lte(c.validUntil, filter.expiresBy) : undefined,
   );
 }
