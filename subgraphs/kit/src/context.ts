@@ -1,9 +1,11 @@
 import type { Db } from './db.js';
+import type { Viewer } from './roles.js';
 
-/** What every subgraph's resolvers get: statements prepared once, and this request's own DataLoaders. */
+/** What every subgraph's resolvers get: statements prepared once, this request's own DataLoaders and its verified caller. */
 export interface RequestContext<Q, L> {
   queries: Q;
   loaders: L;
+  viewer: Viewer;
 }
 
 /**
@@ -13,6 +15,6 @@ export interface RequestContext<Q, L> {
 export function perRequestContext<Q, L>(createQueries: (db: Db) => Q, createLoaders: (queries: Q) => L) {
   return (db: Db) => {
     const queries = createQueries(db);
-    return (): RequestContext<Q, L> => ({ queries, loaders: createLoaders(queries) });
+    return (viewer: Viewer): RequestContext<Q, L> => ({ queries, loaders: createLoaders(queries), viewer });
   };
 }

@@ -25,6 +25,8 @@ const EXPOSED_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
   'BAD_REQUEST',
+  // The gateway's cost limit (the code Apollo Router's demand control uses).
+  'COST_ESTIMATED_TOO_EXPENSIVE',
 ]);
 
 /**
@@ -34,7 +36,8 @@ const EXPOSED_CODES = new Set([
 export function maskUnexpectedErrors(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   // A scalar refusing a literal (a bad date written into the query) surfaces as a validation failure;
   // it is the caller's argument, so it keeps the scalar's BAD_USER_INPUT.
-  const code = hasBadInputCause(error) ? 'BAD_USER_INPUT' : formatted.extensions?.code;
+  // Apollo refuses a few malformed requests (an unsupported persisted query version) with HTTP 400 but no code.
+  const code = hasBadInputCause(error) ? 'BAD_USER_INPUT' : isRefusedRequest(error) ? 'BAD_REQUEST' : formatted.extensions?.code;
   if (typeof code === 'string' && EXPOSED_CODES.has(code)) {
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions: { ...extensions, code } };
@@ -48,10 +51,30 @@ export function maskUnexpectedErrors(formatted: GraphQLFormattedError, error: un
   };
 }
 
+function isRefusedRequest(error: unknown): boolean {
+  const extensions = (error as { extensions?: { code?: unknown; http?: { status?: unknown } } } | undefined)?.extensions;
+  const status = extensions?.http?.status;
+  return extensions?.code === undefined && typeof status === 'number' && status >= 400 && status < 500;
+}
+
 /** Walks the `originalError` chain: Apollo and graphql-js wrap the error a resolver or scalar threw. */
 function hasBadInputCause(error: unknown): boolean {
   for (let cause = error; cause instanceof Error; cause = (cause as { originalError?: unknown }).originalError) {
     if (cause instanceof BadInputError) return true;
   }
   return false;
+}
+
+/** No usable identity: a missing token where one is needed, or a token that does not verify. */
+export class UnauthenticatedError extends GraphQLError {
+  constructor(message: string, http = false) {
+    super(message, { extensions: { code: 'UNAUTHENTICATED', ...(http ? { http: { status: 401 } } : {}) } });
+  }
+}
+
+/** A verified caller whose roles do not cover what it asked for. */
+export class ForbiddenError extends GraphQLError {
+  constructor(message: string) {
+    super(message, { extensions: { code: 'FORBIDDEN' } });
+  }
 }

@@ -1,3 +1,5 @@
+export * from './access.js';
+export * from './auth.js';
 export * from './children.js';
 export * from './db.js';
 export * from './env.js';
@@ -16,3 +18,4 @@ export * from './upsert.js';
 export * from './loaders.js';
 export * from './validate.js';
 export * from './context.js';
+export * from './roles.js';

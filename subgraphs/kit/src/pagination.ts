@@ -15,11 +15,16 @@ export interface Page {
   after: unknown[] | null;
 }
 
-export function readPage(args: PageArgs): Page {
-  const limit = args.first ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(limit) || limit < 0 || limit > MAX_PAGE_SIZE) {
-    throw new BadInputError(`first must be between 0 and ${MAX_PAGE_SIZE}; got ${limit}.`, 'first');
+/** Checks a page size (`first`); the gateway runs the same check, with at most the same maximum, before any subgraph. */
+export function checkPageSize(first: unknown, max = MAX_PAGE_SIZE): number {
+  if (typeof first !== 'number' || !Number.isInteger(first) || first < 0 || first > max) {
+    throw new BadInputError(`first must be between 0 and ${max}; got ${JSON.stringify(first)}.`, 'first');
   }
+  return first;
+}
+
+export function readPage(args: PageArgs): Page {
+  const limit = checkPageSize(args.first ?? DEFAULT_PAGE_SIZE);
   return { limit, after: args.after ? decodeCursor(args.after) : null };
 }
 

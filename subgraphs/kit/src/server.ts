@@ -8,14 +8,21 @@ import { parse, type DocumentNode } from 'graphql';
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { enforceAccess, type Policies } from './access.js';
+import { createAuthenticator, type AuthConfig } from './auth.js';
 import { maskUnexpectedErrors } from './errors.js';
+import type { Viewer } from './roles.js';
 
 export interface SubgraphAppOptions<C extends object> {
   name: string;
   typeDefs: DocumentNode;
   resolvers: GraphQLResolverMap<C>;
-  /** Builds the per-request context (fresh DataLoaders for every request). */
-  context: () => C;
+  /** Builds the per-request context (fresh DataLoaders for every request) for the verified caller. */
+  context: (viewer: Viewer) => C;
+  /** How bearer tokens are verified; the subgraph verifies every token itself, whoever forwarded it. */
+  auth: AuthConfig;
+  /** The subgraph's implementations of the `@policy` names its SDL uses. */
+  policies?: Policies;
 }
 
 /** Answers malformed request bodies with a GraphQL-shaped 400 instead of an HTML error page. */
@@ -23,13 +30,21 @@ export const jsonBodyErrors: ErrorRequestHandler = (error, _req, res, next) => {
   if (res.headersSent) return next(error);
   const status = typeof error?.status === 'number' && error.status < 500 ? error.status : 500;
   const message =
-    status === 413 ? 'The request body is too large.' : status < 500 ? 'The request body is not valid JSON.' : 'Internal error.';
+    status === 413
+      ? `The request body is too large: the maximum is ${error.limit} bytes.`
+      : status < 500
+        ? 'The request body is not valid JSON.'
+        : 'Internal error.';
   res.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }] });
 };
 
 /** Builds (but does not start listening) the HTTP app of one subgraph. */
 export async function createSubgraphApp<C extends object>(options: SubgraphAppOptions<C>) {
-  const schema = buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> });
+  const schema = enforceAccess(
+    buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }),
+    options.policies ?? {},
+  );
+  const authenticate = createAuthenticator(options.auth);
   const apollo = new ApolloServer<C>({
     schema,
     formatError: maskUnexpectedErrors,
@@ -43,7 +58,8 @@ export async function createSubgraphApp<C extends object>(options: SubgraphAppOp
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', service: options.name });
   });
-  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: async () => options.context() }));
+  const context = async ({ req }: { req: express.Request }) => options.context(await authenticate(req.headers.authorization));
+  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context }));
   app.use(jsonBodyErrors);
   return { app, apollo };
 }

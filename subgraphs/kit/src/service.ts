@@ -3,7 +3,10 @@ import type { DocumentNode } from 'graphql';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { openDatabase, type DatabaseHandle, type Db } from './db.js';
+import type { Policies } from './access.js';
+import { authConfigFrom, authEnv, checkAuthEnv, DEVELOPMENT_AUTH, type AuthConfig } from './auth.js';
 import { databaseEnv, parseEnv, port } from './env.js';
+import type { Viewer } from './roles.js';
 import { migrateSubgraph } from './migrate.js';
 import { closeServer, createSubgraphApp, listen } from './server.js';
 
@@ -15,7 +18,9 @@ export interface SubgraphDefinition<C extends object> {
   resolvers: GraphQLResolverMap<C>;
   migrationsFolder: string;
   /** Prepares the subgraph's statements once; the returned function builds each request's context. */
-  createContext(db: Db): () => C;
+  createContext(db: Db): (viewer: Viewer) => C;
+  /** Implementations of the `@policy` names the SDL uses (the kit refuses to start when one is missing). */
+  policies?: Policies;
   /** Loads the subgraph's reference and synthetic data; running it twice changes nothing. */
   seed(db: Db): Promise<void>;
   isSeeded(db: Db): Promise<boolean>;
@@ -28,13 +33,15 @@ export function subgraphEnvSchema(defaultPort: number) {
     PORT: port(defaultPort),
     HOST: z.string().default('127.0.0.1'),
     SEED_ON_START: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
-  });
+    ...authEnv,
+  }).superRefine(checkAuthEnv);
 }
 
-export type SubgraphConfig = z.infer<ReturnType<typeof subgraphEnvSchema>>;
+export type SubgraphConfig = z.infer<ReturnType<typeof subgraphEnvSchema>> & { auth: AuthConfig };
 
 export function readSubgraphConfig(defaultPort: number, env?: Record<string, string | undefined>): SubgraphConfig {
-  return parseEnv(subgraphEnvSchema(defaultPort), env);
+  const config = parseEnv(subgraphEnvSchema(defaultPort), env);
+  return { ...config, auth: authConfigFrom(config) };
 }
 
 /** Opens the subgraph's database (its own embedded folder, or the shared server) and migrates it. */
@@ -61,13 +68,15 @@ export interface RunningSubgraph {
 export async function serveSubgraph<C extends object>(
   definition: SubgraphDefinition<C>,
   database: DatabaseHandle,
-  options: { port: number; host?: string },
+  options: { port: number; host?: string; auth?: AuthConfig },
 ): Promise<RunningSubgraph> {
   const { app, apollo } = await createSubgraphApp({
     name: definition.name,
     typeDefs: definition.typeDefs,
     resolvers: definition.resolvers,
     context: definition.createContext(database.db),
+    auth: options.auth ?? DEVELOPMENT_AUTH,
+    policies: definition.policies,
   });
   const { server, url } = await listen(app, options.port, options.host);
   return {
@@ -83,7 +92,7 @@ export async function serveSubgraph<C extends object>(
 /** The whole life of a standalone subgraph process: config, database, listen, stop on a signal. */
 export async function runSubgraph<C extends object>(definition: SubgraphDefinition<C>, config: SubgraphConfig) {
   const database = await prepareDatabase(definition, config, config.SEED_ON_START);
-  const running = await serveSubgraph(definition, database, { port: config.PORT, host: config.HOST });
+  const running = await serveSubgraph(definition, database, { port: config.PORT, host: config.HOST, auth: config.auth });
   console.log(`${definition.name} subgraph ready at ${running.url} (${database.kind})`);
   const shutdown = async () => {
     await running.stop();

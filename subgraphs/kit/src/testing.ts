@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { openDatabase, type DatabaseHandle } from './db.js';
 import { databaseEnv, parseEnv } from './env.js';
 import { migrateSubgraph } from './migrate.js';
+import { DEVELOPMENT_AUTH, signDevelopmentToken, type AuthConfig } from './auth.js';
 import { serveSubgraph, type RunningSubgraph, type SubgraphDefinition } from './service.js';
 
 /**
@@ -47,12 +48,12 @@ export async function openTestDatabase(): Promise<DatabaseHandle> {
 /** Migrates and (unless told otherwise) seeds a test database for one subgraph, then serves it on a free port. */
 export async function startTestSubgraph<C extends object>(
   definition: SubgraphDefinition<C>,
-  options: { seed?: boolean; database?: DatabaseHandle } = {},
+  options: { seed?: boolean; database?: DatabaseHandle; auth?: AuthConfig } = {},
 ): Promise<RunningSubgraph & { close(): Promise<void> }> {
   const database = options.database ?? (await openTestDatabase());
   await migrateSubgraph(database, definition.name, definition.migrationsFolder);
   if (options.seed ?? true) await definition.seed(database.db);
-  const running = await serveSubgraph(definition, database, { port: 0 });
+  const running = await serveSubgraph(definition, database, { port: 0, auth: options.auth });
   return {
     ...running,
     async close() {
@@ -94,4 +95,20 @@ export async function graphqlOk<T = Record<string, any>>(
     throw new Error(`GraphQL errors for query:\n${query}\n${JSON.stringify(result, null, 2).slice(0, 4000)}`);
   }
   return result.data;
+}
+
+/** Headers carrying a development token with these roles, as `npm run token` would issue it. */
+export async function authHeaders(claims: { scopes: string[]; organisation?: string; expiresIn?: string | number }) {
+  return { authorization: `Bearer ${await signDevelopmentToken(DEVELOPMENT_AUTH, claims)}` };
+}
+
+/** `graphql` and `graphqlOk` sending a development token with these roles on every request. */
+export function withToken(claims: { scopes: string[]; organisation?: string }) {
+  const headers = authHeaders(claims);
+  return {
+    graphql: async <T = Record<string, unknown>>(url: string, query: string, variables?: Record<string, unknown>) =>
+      graphql<T>(url, query, variables, await headers),
+    graphqlOk: async <T = Record<string, any>>(url: string, query: string, variables?: Record<string, unknown>) =>
+      graphqlOk<T>(url, query, variables, await headers),
+  };
 }
