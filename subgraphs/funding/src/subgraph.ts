@@ -1,5 +1,6 @@
 import { DateScalar, EuroCentsScalar, readTypeDefs, type SubgraphDefinition } from '@vo/kit';
 import { fileURLToPath } from 'node:url';
+import { fundingPolicies } from './access.js';
 import { contextFactory, type Context } from './context.js';
 import { Country, Municipality, Organisation, Region } from './resolvers/entities.js';
 import { FundingParty, Grant } from './resolvers/Grant.js';
@@ -26,6 +27,7 @@ export const fundingSubgraph: SubgraphDefinition<Context> = {
   } as never,
   migrationsFolder: fileURLToPath(new URL('../migrations', import.meta.url)),
   createContext: contextFactory,
+  policies: fundingPolicies,
   seed: seedFunding,
   isSeeded: isFundingSeeded,
 };

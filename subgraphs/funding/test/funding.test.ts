@@ -1,9 +1,12 @@
-import { MUNICIPALITIES, ORGANISATIONS } from '@vo/kit';
-import { graphql, graphqlOk, startTestSubgraph } from '@vo/kit/testing';
+import { MUNICIPALITIES, NATIONAL_READ, ORGANISATIONS } from '@vo/kit';
+import { startTestSubgraph, withToken } from '@vo/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { grants } from '../src/db/schema.js';
 import { generateGrants } from '../src/seed/index.js';
 import { fundingSubgraph } from '../src/subgraph.js';
+
+// Grants and per-funder, per-kind and per-theme amounts are detail: these tests read them as a ministry analyst.
+const { graphql, graphqlOk } = withToken({ scopes: [NATIONAL_READ] });
 
 let subgraph: Awaited<ReturnType<typeof startTestSubgraph>>;
 

@@ -1,9 +1,12 @@
-import { MUNICIPALITIES, REGION_CODES } from '@vo/kit';
-import { graphqlOk, startTestSubgraph } from '@vo/kit/testing';
+import { MUNICIPALITIES, NATIONAL_READ, REGION_CODES } from '@vo/kit';
+import { startTestSubgraph, withToken } from '@vo/kit/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { grants } from '../src/db/schema.js';
 import { fundingSubgraph } from '../src/subgraph.js';
+
+// Grants and per-funder, per-kind and per-theme amounts are detail: these tests read them as a ministry analyst.
+const { graphqlOk } = withToken({ scopes: [NATIONAL_READ] });
 
 let subgraph: Awaited<ReturnType<typeof startTestSubgraph>>;
 
