@@ -3,4 +3,6 @@ import { createLoaders, createQueries, type Loaders, type Queries } from './load
 
 export type Context = RequestContext<Queries, Loaders>;
 
-export const contextFactory = perRequestContext(createQueries, createLoaders);
+/** The context factory for a subgraph that publishes no group of fewer than `minGroupSize` companies. */
+export const contextFactory = (minGroupSize: number) =>
+  perRequestContext((db) => createQueries(db, minGroupSize), createLoaders);

@@ -1,12 +1,21 @@
 import { groupLoader, loaderPerArguments, rowLoader, type Db } from '@vo/kit';
+import { createSuppression } from './suppression/index.js';
+import { createCellQueries } from './db/queries/cells.js';
 import { createScanQueries } from './db/queries/scans.js';
 import { createSummaryQueries, type Breakdown, type Scope, type SummaryFilter, type SummaryRow } from './db/queries/summaries.js';
 
 export type Queries = ReturnType<typeof createQueries>;
 
-/** Prepares the statements once per process. */
-export function createQueries(db: Db) {
-  return { scans: createScanQueries(db), summaries: createSummaryQueries(db) };
+/**
+ * Prepares the statements once per process, and starts computing the suppression pattern right
+ * away, so no request waits for it or counts its statement.
+ */
+export function createQueries(db: Db, minGroupSize: number) {
+  return {
+    scans: createScanQueries(db),
+    summaries: createSummaryQueries(db),
+    suppression: createSuppression(createCellQueries(db), minGroupSize),
+  };
 }
 
 /**
@@ -20,7 +29,7 @@ function summaryLoaders(queries: Queries) {
   return {
     load(scope: Scope, key: string, filter: SummaryFilter, breakdown: Breakdown): Promise<SummaryRow[]> {
       // Fixed property order, so equal arguments always give the same loader.
-      const normal = { from: filter.from ?? null, to: filter.to ?? null, instrument: filter.instrument ?? null, sector: filter.sector ?? null };
+      const normal = { year: filter.year ?? null, instrument: filter.instrument ?? null, sector: filter.sector ?? null };
       return loaderFor([scope, breakdown, normal]).load(key);
     },
   };

@@ -1,5 +1,6 @@
 import { loadConfigOrExit, runSubgraph } from '@vo/kit';
 import { loadConfig } from './config.js';
-import { cyberSubgraph } from './subgraph.js';
+import { createCyberSubgraph } from './subgraph.js';
 
-await runSubgraph(cyberSubgraph, loadConfigOrExit(() => loadConfig()));
+const config = loadConfigOrExit(() => loadConfig());
+await runSubgraph(createCyberSubgraph({ minGroupSize: config.CYBER_MIN_GROUP_SIZE }), config);

@@ -1,5 +1,7 @@
 import { DateScalar, readTypeDefs, type SubgraphDefinition } from '@vo/kit';
 import { fileURLToPath } from 'node:url';
+import { readSuppressionConfig } from './config.js';
+import { cyberPolicies } from './access.js';
 import { contextFactory, type Context } from './context.js';
 import { CyberScan } from './resolvers/CyberScan.js';
 import { CyberSummary } from './resolvers/CyberSummary.js';
@@ -7,13 +9,25 @@ import { Query } from './resolvers/Query.js';
 import { Country, Municipality, Region } from './resolvers/places.js';
 import { isCyberSeeded, seedCyber } from './seed/index.js';
 
-/** The cyber subgraph, owned by the Digital Trust Center. */
+/**
+ * The cyber subgraph, owned by the Digital Trust Center. `minGroupSize` is the smallest group of
+ * companies it publishes figures about; without it, CYBER_MIN_GROUP_SIZE (default 5) decides.
+ */
+export function createCyberSubgraph(options: { minGroupSize?: number } = {}): SubgraphDefinition<Context> {
+  return {
+    ...cyberSubgraph,
+    createContext: (db) => contextFactory(options.minGroupSize ?? readSuppressionConfig().CYBER_MIN_GROUP_SIZE)(db),
+  };
+}
+
+/** The cyber subgraph with the minimum group size from the environment. */
 export const cyberSubgraph: SubgraphDefinition<Context> = {
   name: 'cyber',
   typeDefs: readTypeDefs(new URL('./schema.graphql', import.meta.url)),
   resolvers: { Date: DateScalar, Query, CyberScan, CyberSummary, Region, Municipality, Country } as never,
   migrationsFolder: fileURLToPath(new URL('../migrations', import.meta.url)),
-  createContext: contextFactory,
+  createContext: (db) => contextFactory(readSuppressionConfig().CYBER_MIN_GROUP_SIZE)(db),
+  policies: cyberPolicies,
   seed: seedCyber,
   isSeeded: isCyberSeeded,
 };

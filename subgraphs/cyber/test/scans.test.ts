@@ -1,7 +1,13 @@
-import { graphql, graphqlOk, startTestSubgraph } from '@vo/kit/testing';
+import { NATIONAL_READ } from '@vo/kit';
+import { graphql as anonymous, startTestSubgraph, withToken } from '@vo/kit/testing';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cyberSubgraph } from '../src/subgraph.js';
+
+// Individual scans are visible only to the organisation holding them: these tests are DTC (Basisscan) with
+// national:read for the municipality figures, and Smart Service Campus for the pentests.
+const { graphql, graphqlOk } = withToken({ scopes: [NATIONAL_READ], organisation: 'dtc' });
+const pentester = withToken({ scopes: [], organisation: 'smart-service-campus' });
 
 let subgraph: Awaited<ReturnType<typeof startTestSubgraph>>;
 
@@ -66,7 +72,7 @@ describe('cyber subgraph: scans', () => {
   });
 
   it('filters by instrument, sector, size class, place, year and date range', async () => {
-    const pentests = await graphqlOk(subgraph.url, LIST, { instrument: 'PENTEST', first: 100 });
+    const pentests = await pentester.graphqlOk(subgraph.url, LIST, { instrument: 'PENTEST', first: 100 });
     expect(pentests.cyberScans.totalCount).toBeGreaterThan(0);
     for (const scan of pentests.cyberScans.nodes) {
       expect(scan.instrument).toBe('PENTEST');
@@ -136,5 +142,34 @@ describe('cyber subgraph: scans', () => {
     expect(page.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argument: 'first' } });
     const cursor = await graphql(subgraph.url, '{ cyberScans(after: "bm9wZQ") { totalCount } }');
     expect(cursor.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('cyber subgraph: only the owner sees a scan', () => {
+  it('lists only the caller organisation’s own scans, each with that owner', async () => {
+    const data = await graphqlOk(subgraph.url, '{ cyberScans(first: 100) { totalCount nodes { instrument owner { id } } } }');
+    expect(data.cyberScans.totalCount).toBeGreaterThan(100);
+    for (const scan of data.cyberScans.nodes) expect(scan).toEqual({ instrument: 'DTC_BASISSCAN', owner: { id: 'dtc' } });
+  });
+
+  it('refuses another organisation’s scan with FORBIDDEN at its path, directly and through _entities', async () => {
+    const { cyberScans } = await pentester.graphqlOk(subgraph.url, '{ cyberScans(first: 1) { nodes { id } } }');
+    const id = cyberScans.nodes[0].id;
+    const direct = await graphql(subgraph.url, `{ cyberScan(id: "${id}") { id overallScore } }`);
+    expect(direct.data).toEqual({ cyberScan: null });
+    expect(direct.errors).toMatchObject([{ path: ['cyberScan'], extensions: { code: 'FORBIDDEN' } }]);
+    const entity = await graphql(subgraph.url, `{ _entities(representations: [{__typename: "CyberScan", id: "${id}"}]) { ... on CyberScan { overallScore } } }`);
+    expect(entity.data).toEqual({ _entities: [null] });
+    expect(entity.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('refuses the scan list to a caller without an org claim, and a forged header, without a crash', async () => {
+    const none = await anonymous(subgraph.url, '{ cyberScans { totalCount } country: _entities(representations: [{__typename: "Country", code: "NL"}]) { ... on Country { cyber { scanCount } } } }');
+    expect(none.data?.cyberScans).toBeNull();
+    expect(none.errors).toMatchObject([{ path: ['cyberScans'], extensions: { code: 'FORBIDDEN' } }]);
+    expect((none.data as any).country[0].cyber.scanCount).toBeGreaterThan(0);
+    const forged = await anonymous(subgraph.url, '{ cyberScans { totalCount } }', {}, { authorization: 'Bearer not.a.token' });
+    expect(forged.status).toBe(401);
+    expect(forged.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   });
 });

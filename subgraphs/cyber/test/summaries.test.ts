@@ -1,9 +1,12 @@
-import { MUNICIPALITIES, REGION_CODES } from '@vo/kit';
-import { graphql, graphqlOk, startTestSubgraph } from '@vo/kit/testing';
+import { MUNICIPALITIES, NATIONAL_READ, REGION_CODES } from '@vo/kit';
+import { startTestSubgraph, withToken } from '@vo/kit/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cyberSubgraph } from '../src/subgraph.js';
 import { closeTo, selectRows } from './sql.js';
+
+// Municipality figures and regional breakdowns are detail: these tests read them as a ministry analyst.
+const { graphql, graphqlOk } = withToken({ scopes: [NATIONAL_READ] });
 
 let subgraph: Awaited<ReturnType<typeof startTestSubgraph>>;
 
@@ -69,34 +72,31 @@ describe('cyber subgraph: summaries', () => {
     expect(sum(perYear)).toBe(scanCount);
   });
 
-  it('filters summaries by instrument, sector and dates', async () => {
+  it('filters summaries by instrument, sector and year', async () => {
     const data = await graphqlOk(subgraph.url, `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Country {
       all: cyber { scanCount byInstrument { instrument scanCount } bySector { sector scanCount } }
       pentest: cyber(instrument: PENTEST) { scanCount byInstrument { instrument } }
       retail: cyber(sector: RETAIL) { scanCount bySector { sector } }
-      y2022: cyber(from: "2022-01-01", to: "2022-12-31") { scanCount }
-      since2022: cyber(from: "2022-01-01") { scanCount }
-      before2022: cyber(to: "2021-12-31") { scanCount perYear(from: 2021, to: 2022) { year scanCount } }
-      years: cyber { perYear(from: 2022, to: 2022) { scanCount } } } } }`, { reps: [{ __typename: 'Country', code: 'NL' }] });
+      y2022: cyber(year: 2022) { scanCount perYear(from: 2021, to: 2022) { year scanCount } }
+      years: cyber { perYear(from: 2015, to: 2026) { year scanCount } } } } }`, { reps: [{ __typename: 'Country', code: 'NL' }] });
     const nl = data._entities[0];
     const count = (list: any[], key: string, value: string) => list.find((item) => item[key] === value).scanCount;
     expect(nl.pentest.scanCount).toBe(count(nl.all.byInstrument, 'instrument', 'PENTEST'));
     expect(nl.pentest.byInstrument).toEqual([{ instrument: 'PENTEST' }]);
     expect(nl.retail.scanCount).toBe(count(nl.all.bySector, 'sector', 'RETAIL'));
     expect(nl.retail.bySector).toEqual([{ sector: 'RETAIL' }]);
-    expect(nl.y2022.scanCount).toBe(nl.years.perYear[0].scanCount);
-    expect(nl.since2022.scanCount + nl.before2022.scanCount).toBe(nl.all.scanCount);
-    expect(nl.before2022.perYear[1]).toEqual({ year: 2022, scanCount: 0 });
+    const y2022 = nl.years.perYear.find((y: any) => y.year === 2022).scanCount;
+    expect(y2022).toBeGreaterThan(0);
+    expect(nl.y2022.scanCount).toBe(y2022);
+    expect(nl.y2022.perYear).toEqual([{ year: 2021, scanCount: 0 }, { year: 2022, scanCount: y2022 }]);
+    expect(nl.years.perYear.reduce((total: number, y: any) => total + y.scanCount, 0)).toBe(nl.all.scanCount);
   });
 
-  it('refuses reversed date and year ranges with BAD_USER_INPUT', async () => {
+  it('refuses impossible years and reversed year ranges with BAD_USER_INPUT', async () => {
     const reps = [{ __typename: 'Region', code: 'NN' }];
-    const dates = await graphql(subgraph.url, `query($reps: [_Any!]!) { _entities(representations: $reps) {
-      ... on Region { cyber(from: "2024-01-01", to: "2020-01-01") { scanCount } } } }`, { reps });
-    expect(dates.errors?.[0]).toMatchObject({
-      message: 'from (2024-01-01) is after to (2020-01-01).',
-      extensions: { code: 'BAD_USER_INPUT' },
-    });
+    const year = await graphql(subgraph.url, `query($reps: [_Any!]!) { _entities(representations: $reps) {
+      ... on Region { cyber(year: 20222) { scanCount } } } }`, { reps });
+    expect(year.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argument: 'year' } });
     const years = await graphql(subgraph.url, `query($reps: [_Any!]!) { _entities(representations: $reps) {
       ... on Region { cyber { perYear(from: 2026, to: 2018) { year } } } } }`, { reps });
     expect(years.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');

@@ -23,6 +23,8 @@ export const scans = cyberSchema.table(
     sizeClass: text('size_class').notNull(),
     companyRef: text('company_ref').notNull(),
     submittedBy: text('submitted_by'),
+    // The partner organisation that holds the scan record; it alone may read the scan (kit ORGANISATIONS id).
+    ownerOrganisation: text('owner_organisation').notNull(),
     // One column per domain (0-100), so every average is a plain SQL avg().
     governance: smallint('governance').notNull(),
     awareness: smallint('awareness').notNull(),
@@ -40,6 +42,7 @@ export const scans = cyberSchema.table(
     index('scan_sector_idx').on(table.sector, table.scannedOn),
     index('scan_size_class_idx').on(table.sizeClass, table.scannedOn),
     index('scan_company_idx').on(table.companyRef),
+    index('scan_owner_idx').on(table.ownerOrganisation, table.scannedOn, table.id),
     // Plain column names: drizzle-kit would qualify interpolated columns with the schema.
     check('scan_scores_range', sql.raw(`least(${SCORE_COLUMNS}) >= 0 and greatest(${SCORE_COLUMNS}) <= 100`)),
   ],

@@ -9,4 +9,5 @@ export const CyberScan = {
   region: (scan: ScanWithScore) => ({ code: scan.regionCode }),
   scores: (scan: ScanWithScore) => DOMAINS.map(({ domain, column }) => ({ domain, score: scan[column] })),
   submittedBy: (scan: ScanWithScore) => (scan.submittedBy ? { id: scan.submittedBy } : null),
+  owner: (scan: ScanWithScore) => ({ id: scan.ownerOrganisation }),
 };

@@ -1,10 +1,10 @@
-import { checkDateRange, isMunicipalityCode, isRegionCode } from '@vo/kit';
+import { checkYear, isMunicipalityCode, isRegionCode } from '@vo/kit';
 import type { Scope, SummaryFilter } from '../db/queries/summaries.js';
 import type { SummarySource } from './CyberSummary.js';
 
 /** What `cyber(...)` hands to the CyberSummary fields: whose scans, filtered how. No SQL runs yet. */
 function summary(scope: Scope, key: string, args: SummaryFilter): SummarySource {
-  checkDateRange(args);
+  checkYear(args.year);
   return { scope, key, filter: args };
 }
 

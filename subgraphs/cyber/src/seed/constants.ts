@@ -38,6 +38,18 @@ export const SUBMITTERS: Record<Instrument, Record<string, string | null> & { de
   PENTEST: { default: null, LB: 'smart-service-campus' },
 };
 
+/**
+ * Which partner holds each instrument's scan records and alone may read them (kit ORGANISATIONS ids):
+ * DTC its Basisscan, CCV the KVO Cyber pilot it runs with the PVOs, De Haagse Hogeschool its measurement,
+ * and Smart Service Campus the pentests of the Expertisecentrum Cyberweerbaarheid it runs.
+ */
+export const OWNERS: Record<Instrument, string> = {
+  DTC_BASISSCAN: 'dtc',
+  KVO_CYBER: 'ccv',
+  MUNICIPAL_MEASUREMENT: 'haagse-hogeschool',
+  PENTEST: 'smart-service-campus',
+};
+
 /** Share of scans that are a repeat scan of a company scanned in an earlier year; KVO Cyber follows up scans. */
 export const REPEAT_SHARE: Record<Instrument, number> = {
   DTC_BASISSCAN: 0.2,

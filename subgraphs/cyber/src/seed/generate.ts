@@ -6,6 +6,7 @@ import {
   FIRST_YEAR,
   MEASUREMENT_MUNICIPALITIES,
   MEASUREMENT_REGION,
+  OWNERS,
   PENTEST_REGIONS,
   RATES,
   REPEAT_SHARE,
@@ -65,6 +66,7 @@ function scansOf(random: Random, municipality: MunicipalityRecord, measuring: Se
           sizeClass: company.sizeClass,
           companyRef: company.ref,
           submittedBy: submitters[municipality.regionCode] ?? submitters.default,
+          ownerOrganisation: OWNERS[instrument],
           ...scoreScan(random, company, instrument, year),
           synthetic: true,
         });

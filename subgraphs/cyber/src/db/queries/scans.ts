@@ -1,11 +1,12 @@
 import { afterCursor, anyOf, type Db, type Page } from '@vo/kit';
-import { and, asc, count, getTableColumns, sql } from 'drizzle-orm';
+import { and, asc, count, eq, getTableColumns, sql } from 'drizzle-orm';
 import { overallScore, scans } from '../schema.js';
 import { scanConditions, withinYears, type ScanConditions } from './filters.js';
 
-/** The filters of the scan list: the shared conditions plus one calendar year. */
+/** The filters of the scan list: the shared conditions plus one calendar year, always within one owner's scans. */
 export interface ScanFilter extends ScanConditions {
   year?: number | null;
+  owner: string;
 }
 
 const columns = { ...getTableColumns(scans), overallScore };
@@ -13,8 +14,8 @@ const columns = { ...getTableColumns(scans), overallScore };
 export type ScanWithScore = typeof scans.$inferSelect & { overallScore: number };
 
 function where(filter: ScanFilter) {
-  const { year, ...conditions } = filter;
-  return scanConditions(year == null ? conditions : withinYears(conditions, year, year));
+  const { year, owner, ...conditions } = filter;
+  return and(eq(scans.ownerOrganisation, owner), scanConditions(year == null ? conditions : withinYears(conditions, year, year)));
 }
 
 export function createScanQueries(db: Db) {

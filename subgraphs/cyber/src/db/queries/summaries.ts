@@ -2,14 +2,23 @@ import { anyOf, type Db } from '@vo/kit';
 import { and, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { DOMAINS, type DomainColumn } from '../../domain.js';
 import { overallScore, scans } from '../schema.js';
-import { scanConditions, type ScanConditions } from './filters.js';
+import { scanConditions, withinYears, type ScanConditions } from './filters.js';
 
 /** Whose scans a summary covers: one region, one municipality, or the whole country. */
 export type Scope = 'region' | 'municipality' | 'country';
 /** How a summary's scans are split: not at all, or per year, instrument or sector. */
 export type Breakdown = 'total' | 'year' | 'instrument' | 'sector';
 
-export type SummaryFilter = Pick<ScanConditions, 'from' | 'to' | 'instrument' | 'sector'>;
+/**
+ * What a summary can be narrowed to: one calendar year (all years when absent), an instrument, a
+ * sector. Whole years only: every summary is then a cell of the table suppression protects.
+ */
+export type SummaryFilter = Pick<ScanConditions, 'instrument' | 'sector'> & { year?: number | null };
+
+function summaryConditions({ year, instrument, sector }: SummaryFilter) {
+  const conditions = { instrument, sector };
+  return scanConditions(year == null ? conditions : withinYears(conditions, year, year));
+}
 
 /** The measures of one group of scans; every summary field is read from rows of this shape. */
 export interface Measures {
@@ -76,7 +85,7 @@ export function createSummaryQueries(db: Db) {
     const query = db
       .select({ scopeKey: sql<string>`${column ?? sql`'NL'`}`, group: sql`${group ?? sql`null`}`, ...MEASURES })
       .from(scans)
-      .where(and(column ? anyOf(column, keys) : undefined, scanConditions(filter)))
+      .where(and(column ? anyOf(column, keys) : undefined, summaryConditions(filter)))
       .$dynamic();
     const grouping = [column ? sql`${column}` : null, group].filter((part): part is SQL => part !== null);
     const rows = await (grouping.length ? query.groupBy(...grouping) : query);
