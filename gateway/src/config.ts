@@ -1,5 +1,7 @@
-import { parseEnv, port } from '@vo/kit';
+import { authConfigFrom, authEnv, checkAuthEnv, parseEnv, port, type AuthConfig } from '@vo/kit';
 import { z } from 'zod';
+import { limitsEnv, limitsFrom } from './limits-env.js';
+import type { OperationLimits } from './limits.js';
 
 const SUBGRAPH_URL = /^SUBGRAPH_([A-Z0-9_]+)_URL$/;
 
@@ -8,12 +10,15 @@ const schema = z.object({
   HOST: z.string().default('127.0.0.1'),
   SUPERGRAPH_PATH: z.string().default('schema/supergraph.graphql'),
   SUBGRAPH_MAX_SOCKETS: z.coerce.number().int().min(1).max(1024).default(64),
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-});
+  ...authEnv,
+  ...limitsEnv,
+}).superRefine(checkAuthEnv);
 
 export type GatewayConfig = z.infer<typeof schema> & {
   /** Routing URLs that override the supergraph's, from SUBGRAPH_<NAME>_URL variables. */
   subgraphUrls: Record<string, string>;
+  auth: AuthConfig;
+  limits: OperationLimits;
 };
 
 export function loadGatewayConfig(env: Record<string, string | undefined> = process.env): GatewayConfig {
@@ -22,5 +27,6 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
   const subgraphUrls = Object.fromEntries(
     Object.entries(urls).map(([key, url]) => [SUBGRAPH_URL.exec(key)![1].toLowerCase().replace(/_/g, '-'), url]),
   );
-  return { ...parseEnv(schema, env), subgraphUrls };
+  const config = parseEnv(schema, env);
+  return { ...config, subgraphUrls, auth: authConfigFrom(config), limits: limitsFrom(config) };
 }

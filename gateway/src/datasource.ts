@@ -1,6 +1,7 @@
-import { RemoteGraphQLDataSource } from '@apollo/gateway';
+import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
+import type { GatewayContext } from './identity.js';
 
 interface SubgraphErrorBody {
   errors?: { message?: unknown; extensions?: { code?: unknown; argument?: unknown } }[];
@@ -11,9 +12,14 @@ interface SubgraphErrorBody {
  * cannot check) with HTTP 400 and a GraphQL error body. Apollo's data source would turn that into an opaque
  * "400: Bad Request"; this one hands the subgraph's own message and code to the caller instead.
  */
-export class SubgraphDataSource extends RemoteGraphQLDataSource {
+export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(url: string, fetcher: Fetcher) {
     super({ url, fetcher });
+  }
+
+  /** Forwards the caller's verified token as it came: the subgraph verifies it again and trusts nothing else. */
+  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    if (context.authorization) request.http?.headers.set('authorization', context.authorization);
   }
 
   override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]) {

@@ -3,11 +3,14 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { Fetcher } from '@apollo/utils.fetcher';
-import { jsonBodyErrors, maskUnexpectedErrors } from '@vo/kit';
+import { jsonBodyErrors, maskUnexpectedErrors, type AuthConfig } from '@vo/kit';
 import express from 'express';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { SubgraphDataSource } from './datasource.js';
 import { graphiqlRouter } from './graphiql/index.js';
+import { gatewayContext, withSubgraphEnforcedSecurity, type GatewayContext } from './identity.js';
+import { DEFAULT_LIMITS, operationLimits, type OperationLimits } from './limits.js';
+import { trustedDocumentsOnly, trustedDocumentStore, type TrustedDocuments } from './trusted-documents.js';
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -15,8 +18,14 @@ export interface GatewayOptions {
   subgraphUrls?: Record<string, string>;
   /** Upper bound on open keep-alive connections per subgraph origin. */
   maxSockets?: number;
-  /** Production: no GraphiQL and no introspection. */
+  /** Production: no GraphiQL, no introspection, no schema details ("Did you mean ...?") in errors. */
   production?: boolean;
+  /** Operation limits; DEFAULT_LIMITS for any left out. */
+  limits?: Partial<OperationLimits>;
+  /** Trusted-documents mode: only these operations run. */
+  trustedDocuments?: TrustedDocuments;
+  /** How bearer tokens are verified (the development key when omitted). */
+  auth?: AuthConfig;
 }
 
 /** Builds the gateway app over the composed supergraph; only main.ts listens. */
@@ -25,15 +34,21 @@ export async function createGateway(options: GatewayOptions) {
   const agent = new Agent({ connections: options.maxSockets ?? 64, keepAliveTimeout: 30_000 });
   const fetcher = ((url: string, init?: object) => undiciFetch(url, { ...init, dispatcher: agent })) as unknown as Fetcher;
   const gateway = new ApolloGateway({
-    supergraphSdl: options.supergraphSdl,
+    supergraphSdl: withSubgraphEnforcedSecurity(options.supergraphSdl),
     buildService: ({ name, url }) => new SubgraphDataSource(options.subgraphUrls?.[name] ?? url!, fetcher),
   });
-  const apollo = new ApolloServer({
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const enforced = operationLimits(limits, options.supergraphSdl);
+  const apollo = new ApolloServer<GatewayContext>({
     gateway,
     formatError: maskUnexpectedErrors,
     includeStacktraceInErrorResponses: false,
     introspection: !options.production,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    hideSchemaDetailsFromClientErrors: options.production,
+    parseOptions: enforced.parseOptions,
+    validationRules: enforced.validationRules,
+    persistedQueries: options.trustedDocuments ? { cache: trustedDocumentStore(options.trustedDocuments) } : undefined,
+    plugins: [ApolloServerPluginLandingPageDisabled(), ...enforced.plugins],
   });
   await apollo.start();
 
@@ -43,7 +58,9 @@ export async function createGateway(options: GatewayOptions) {
     res.json({ status: 'ok', service: 'gateway' });
   });
   if (!options.production) app.use(graphiqlRouter());
-  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo));
+  app.use('/graphql', express.json({ limit: limits.maxBodyBytes }));
+  if (options.trustedDocuments) app.use('/graphql', trustedDocumentsOnly(options.trustedDocuments));
+  app.use('/graphql', expressMiddleware(apollo, { context: gatewayContext(options.auth) }));
   app.use(jsonBodyErrors);
 
   return {
