@@ -1,7 +1,8 @@
 // Each partner runs its subgraph alone: the same command as `npm start` and docker-compose
 // (node --import tsx <main>), on its own database, answering the federation contract. On the
 // embedded database a restart finds the data it seeded the first time.
-import { createServerTestDatabase, graphqlOk } from '@vo/kit/testing';
+import { NATIONAL_READ } from '@vo/kit';
+import { authHeaders, createServerTestDatabase, graphqlOk } from '@vo/kit/testing';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -84,7 +85,8 @@ describe.each(SUBGRAPHS.map((s) => [s.name, s] as const))('the %s subgraph on it
     for (const run of ['first start (migrates and seeds)', 'restart (finds the data)']) {
       const { url, child } = await startProcess(subgraph.main, env);
       try {
-        const data = await graphqlOk(url, query, { reps: [representation] });
+        // A national token: the contract checks detail fields, which the subgraph itself guards.
+        const data = await graphqlOk(url, query, { reps: [representation] }, await authHeaders({ scopes: [NATIONAL_READ] }));
         expect(data._service.sdl, run).toContain('@key');
         check(data._entities[0]);
       } finally {

@@ -1,4 +1,4 @@
-import { createGateway } from '@vo/gateway';
+import { createGateway, type GatewayOptions } from '@vo/gateway';
 import { listen, closeServer } from '@vo/kit';
 import { startTestSubgraph } from '@vo/kit/testing';
 import { readFileSync } from 'node:fs';
@@ -39,3 +39,20 @@ export async function startHub() {
 }
 
 export type Hub = Awaited<ReturnType<typeof startHub>>;
+
+/** A second gateway with its own options (limits, trusted documents, production) over a running hub's subgraphs. */
+export async function startGatewayOver(hub: Hub, options: Omit<GatewayOptions, 'supergraphSdl' | 'subgraphUrls'>) {
+  const gateway = await createGateway({
+    ...options,
+    supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
+    subgraphUrls: Object.fromEntries(Object.entries(hub.subgraphs).map(([name, s]) => [name, s.url])),
+  });
+  const { server, url } = await listen(gateway.app, 0);
+  return {
+    url: `${url}/graphql`,
+    async close() {
+      await closeServer(server);
+      await gateway.stop();
+    },
+  };
+}
