@@ -1,14 +1,6 @@
 import express, { type Router } from 'express';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-
-const require = createRequire(import.meta.url);
-
-/** A file inside an installed package, also one its `exports` map does not list (React's UMD builds). */
-function packageFile(pkg: string, file: string): string {
-  return join(dirname(require.resolve(`${pkg}/package.json`)), file);
-}
+import { packageFile } from '../package-file.js';
 
 /** GraphiQL and React come from node_modules: nothing is fetched from a CDN. */
 const ASSETS: Record<string, string> = {
