@@ -7,6 +7,7 @@ import { jsonBodyErrors, maskUnexpectedErrors, type AuthConfig } from '@vo/kit';
 import express from 'express';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { SubgraphDataSource } from './datasource.js';
+import { dashboardRouter } from './dashboard/index.js';
 import { graphiqlRouter } from './graphiql/index.js';
 import { gatewayContext, withSubgraphEnforcedSecurity, type GatewayContext } from './identity.js';
 import { DEFAULT_LIMITS, operationLimits, type OperationLimits } from './limits.js';
@@ -58,6 +59,7 @@ export async function createGateway(options: GatewayOptions) {
     res.json({ status: 'ok', service: 'gateway' });
   });
   if (!options.production) app.use(graphiqlRouter());
+  app.use(dashboardRouter());
   app.use('/graphql', express.json({ limit: limits.maxBodyBytes }));
   if (options.trustedDocuments) app.use('/graphql', trustedDocumentsOnly(options.trustedDocuments));
   app.use('/graphql', expressMiddleware(apollo, { context: gatewayContext(options.auth) }));
