@@ -5,19 +5,23 @@ import { html } from './format.js';
 const COLOURS = ['#deebf7', '#9ecae1', '#6baed6', '#3182bd', '#08519c'];
 export const NO_DATA_COLOUR = '#d9d9d9';
 
-/** Equal-interval classes over the values shown; `colour(value)` is grey for a missing value. */
+/**
+ * Quantile classes over the values shown (as many places in each class as can be), so that one outlier does not
+ * paint every other region the same; `colour(value)` is grey for a missing value.
+ */
 export function classify(values) {
-  const known = values.filter((value) => value !== null && value !== undefined);
-  const min = Math.min(...known);
-  const max = Math.max(...known);
-  const step = (max - min) / COLOURS.length || 1;
-  const classes = COLOURS.map((colour, index) => ({ colour, from: min + index * step, to: index === COLOURS.length - 1 ? max : min + (index + 1) * step }));
+  const known = values.filter((value) => value !== null && value !== undefined).sort((a, b) => a - b);
+  const count = Math.min(COLOURS.length, known.length);
+  const classes = Array.from({ length: count }, (_, index) => ({
+    colour: COLOURS[count === 1 ? COLOURS.length - 1 : Math.round((index * (COLOURS.length - 1)) / (count - 1))],
+    from: known[Math.floor((index * known.length) / count)],
+    to: known[Math.floor(((index + 1) * known.length) / count) - 1],
+  }));
   const colour = (value) => {
     if (value === null || value === undefined) return NO_DATA_COLOUR;
-    const index = Math.min(COLOURS.length - 1, Math.floor((value - min) / step));
-    return COLOURS[Math.max(0, index)];
+    return (classes.find((c) => value <= c.to) ?? classes[classes.length - 1]).colour;
   };
-  return { classes: known.length > 0 ? classes : [], colour };
+  return { classes, colour };
 }
 
 /** The legend as a list: a swatch and a range per class, and the grey of "no figure". */
