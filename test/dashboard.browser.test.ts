@@ -1,13 +1,15 @@
 // The dashboard at /dashboard in Debian's Chromium, over the real gateway and the four real subgraphs: it loads
 // nothing from outside the hub, is usable by keyboard and at phone width, and shows the figures the GraphQL API
 // gives for the same documented operations (schema/operations/Dashboard*.graphql).
+import { readTrustedDocuments } from '@vo/gateway/trusted-documents';
 import { authHeaders } from '@vo/kit/testing';
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS_DIR, DOCS_DIR, launchChromium, openPage, scrollsSideways, tabTo, type WatchedPage } from './support/browser.js';
-import { startHub, type Hub } from './support/hub.js';
+import { startGatewayOver, startHub, type Hub } from './support/hub.js';
 import { ROLES } from './support/roles.js';
 
 const operation = (name: string) => readFileSync(new URL(`../schema/operations/${name}.graphql`, import.meta.url), 'utf8');
@@ -35,9 +37,9 @@ afterEach(async () => {
   expect(page?.errors).toEqual([]);
 });
 
-async function open(path: string, width = 1280): Promise<Page> {
+async function open(path: string, width = 1280, baseUrl = hub.baseUrl): Promise<Page> {
   current = await openPage(browser, width);
-  await current.page.goto(`${hub.baseUrl}/dashboard${path}`);
+  await current.page.goto(`${baseUrl}/dashboard${path}`);
   await current.page.locator('#view-heading').waitFor();
   return current.page;
 }
@@ -152,5 +154,28 @@ describe('the region view', () => {
     const page = await open('#regio/ON', 360);
     await page.locator('#cyber-chart').waitFor();
     expect(await scrollsSideways(page)).toBe(false);
+  });
+});
+
+describe('in trusted-documents mode', () => {
+  // A regional dashboard should run against a hub that accepts only the registered operations.
+  let trusted: Awaited<ReturnType<typeof startGatewayOver>>;
+  let trustedBase: string;
+  beforeAll(async () => {
+    const manifest = readTrustedDocuments(fileURLToPath(new URL('../schema/trusted-documents.json', import.meta.url)));
+    trusted = await startGatewayOver(hub, { trustedDocuments: manifest });
+    trustedBase = trusted.url.replace(/\/graphql$/, '');
+  });
+  afterAll(() => trusted?.close());
+
+  it('shows the national view, since it sends only registered operations', async () => {
+    const page = await open('', 1280, trustedBase);
+    expect(await page.locator('#national-table tbody tr').count()).toBe(10);
+  });
+
+  it('shows a region view', async () => {
+    const page = await open('#regio/LB', 1280, trustedBase);
+    await page.locator('#cyber-chart').waitFor();
+    expect(text(await page.locator('#view-heading').textContent())).toBe('Limburg');
   });
 });
