@@ -1,0 +1,14 @@
+// `npm run hub -- <command>`: the partner command line. Each command registers itself from its own file in
+// scripts/hub/commands/ (new: scaffold a subgraph; check, publish, list, history and rollback: the registry).
+import { Command } from 'commander';
+import { registerNewCommand } from './hub/commands/new.js';
+
+const program = new Command('hub')
+  .description('Create, check and publish the partner subgraphs of the Veilig Ondernemen hub.')
+  // Usage errors (a missing option, an unknown command) exit 2, "could not run", like every hub command's bad input.
+  .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2));
+
+const subgraph = program.command('subgraph').description('Partner subgraphs: new, check, publish, list, history, rollback.');
+registerNewCommand(subgraph);
+
+await program.parseAsync();
