@@ -150,6 +150,19 @@ describe('the region view', () => {
     await screenshot(page, 'dashboard-region.png');
   });
 
+  it('says so when the hub refuses the pasted token, and shows the open figures again once it is cleared', async () => {
+    const page = await open('#regio/NN');
+    await page.locator('#access summary').click();
+    await page.locator('#token').fill('not-a-token');
+    await page.locator('#token').press('Enter');
+    await expect.poll(async () => text(await page.locator('#status [role="alert"]').textContent())).toContain('De hub accepteert het token niet');
+    // The browser logs the refused request (HTTP 401) as a console error: that one is expected here.
+    current!.errors.splice(0, current!.errors.length, ...current!.errors.filter((e) => !e.includes('401')));
+    await page.getByRole('button', { name: 'Token wissen' }).click();
+    await page.locator('#funding-notice').waitFor();
+    expect(await page.locator('#status [role="alert"]').count()).toBe(0);
+  });
+
   it('fits a phone (360 px) without scrolling sideways', async () => {
     const page = await open('#regio/ON', 360);
     await page.locator('#cyber-chart').waitFor();

@@ -31,7 +31,9 @@ export async function runOperation(name, variables = {}) {
   const body = await response.json().catch(() => ({}));
   const errors = body.errors ?? [];
   const unauthenticated = errors.find((error) => error.extensions?.code === 'UNAUTHENTICATED');
-  if (unauthenticated) throw new Error(`Het token wordt niet geaccepteerd: ${unauthenticated.message}`);
+  if (unauthenticated) {
+    throw new Error(`De hub accepteert het token niet (${unauthenticated.message}). Plak een nieuw token bij ‘Toegang’, of wis het om de open gegevens te zien.`);
+  }
   if (!body.data) throw new Error(errors[0]?.message ?? `De hub antwoordde met status ${response.status}.`);
   return { data: body.data, errors };
 }

@@ -5,23 +5,21 @@ export function currentToken() {
   return sessionStorage.getItem(KEY) ?? '';
 }
 
-/** The token's scopes and expiry, read (not verified: the hub does that) to tell the user what it grants. */
+/** The token's scopes, read (not verified: the hub does that, and says when it has expired) to tell the user what it grants. */
 export function describeToken(token) {
   try {
     const payload = JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
     const scopes = Array.isArray(payload.scp) ? payload.scp : String(payload.scope ?? '').split(' ').filter(Boolean);
-    return { scopes, expires: payload.exp ? new Date(payload.exp * 1000) : undefined };
+    return { scopes };
   } catch {
-    return { scopes: [], expires: undefined };
+    return { scopes: [] };
   }
 }
 
 function summary(token) {
   if (!token) return 'open gegevens (geen token)';
-  const { scopes, expires } = describeToken(token);
-  const roles = scopes.length > 0 ? scopes.join(', ') : 'geen rollen';
-  const until = expires ? `, geldig tot ${expires.toLocaleTimeString('nl-NL', { hour: '2-digit', minute: '2-digit' })}` : '';
-  return `token met ${roles}${until}`;
+  const { scopes } = describeToken(token);
+  return `token met ${scopes.length > 0 ? scopes.join(', ') : 'geen rollen'}`;
 }
 
 /** Wires the form; `onChange` runs after the token was set or cleared, to load the view again. */

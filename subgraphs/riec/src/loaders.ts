@@ -1,0 +1,26 @@
+import { groupLoader, loaderPerArguments, rowLoader, type Db } from '@vo/kit';
+import { createPictureQueries, type PictureFilter, type SignalYearRow } from './db/queries/pictures.js';
+import type { PictureRow } from './db/schema.js';
+
+export type Queries = ReturnType<typeof createQueries>;
+
+/** Prepares the statements once per process. */
+export function createQueries(db: Db) {
+  return { pictures: createPictureQueries(db) };
+}
+
+/** One set of loaders per request, so batching and caching never cross requests. */
+export function createLoaders(queries: Queries) {
+  return {
+    picture: rowLoader(queries.pictures.byIds, (row: PictureRow) => row.id),
+    /** Every region asking with the same filters shares one loader, so ten regions are one statement. */
+    regionPictures: loaderPerArguments((filter: PictureFilter) =>
+      groupLoader((codes: readonly string[]) => queries.pictures.byRegions(codes, filter), (row: PictureRow) => row.regionCode),
+    ),
+    regionSignals: loaderPerArguments((range: { from: number; to: number }) =>
+      groupLoader((codes: readonly string[]) => queries.pictures.signalsPerYear(codes, range), (row: SignalYearRow) => row.regionCode),
+    ),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

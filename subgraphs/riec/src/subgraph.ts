@@ -1,0 +1,21 @@
+import { DateScalar, readTypeDefs, type SubgraphDefinition } from '@vo/kit';
+import { fileURLToPath } from 'node:url';
+import { contextFactory, type Context } from './context.js';
+import { Query } from './resolvers/Query.js';
+import { Region } from './resolvers/Region.js';
+import { UnderminingPicture } from './resolvers/UnderminingPicture.js';
+import { isRiecSeeded, seedRiec } from './seed/index.js';
+
+/**
+ * The riec subgraph, owned by the RIECs: undermining pictures per region, half-year and theme. Access is in the
+ * SDL (@requiresScopes: riec:read for pictures, riec:read or national:read for yearly signals), enforced by the kit.
+ */
+export const riecSubgraph: SubgraphDefinition<Context> = {
+  name: 'riec',
+  typeDefs: readTypeDefs(new URL('./schema.graphql', import.meta.url)),
+  resolvers: { Date: DateScalar, Query, UnderminingPicture, Region } as never,
+  migrationsFolder: fileURLToPath(new URL('../migrations', import.meta.url)),
+  createContext: contextFactory,
+  seed: seedRiec,
+  isSeeded: isRiecSeeded,
+};
