@@ -7,6 +7,7 @@ export const SUBGRAPHS = [
   { name: 'kvo', port: 4002, main: 'subgraphs/kvo/src/main.ts' },
   { name: 'funding', port: 4003, main: 'subgraphs/funding/src/main.ts' },
   { name: 'cyber', port: 4004, main: 'subgraphs/cyber/src/main.ts' },
+  { name: 'riec', port: 4005, main: 'subgraphs/riec/src/main.ts' },
 ] as const;
 
 export const GATEWAY = { name: 'gateway', port: 4000, main: 'gateway/src/main.ts' } as const;
@@ -25,6 +26,8 @@ export async function loadDefinition(name: (typeof SUBGRAPHS)[number]['name']): 
       return (await import('@vo/funding')).fundingSubgraph;
     case 'cyber':
       return (await import('@vo/cyber')).cyberSubgraph;
+    case 'riec':
+      return (await import('@vo/riec')).riecSubgraph;
   }
 }
 

@@ -43,6 +43,7 @@ function allowed(role: RoleName, subject: Subject): boolean {
   const claims: { scopes: readonly string[]; organisation?: string } = ROLES[role].claims ?? { scopes: [] };
   if (subject === 'any-organisation') return claims.organisation !== undefined;
   if ('owner' in subject) return claims.organisation === subject.owner;
+  if ('anyScope' in subject) return subject.anyScope.some((scope) => claims.scopes.includes(scope));
   return claims.scopes.includes('national:read') || claims.scopes.includes(`region:${subject.region}:read`);
 }
 

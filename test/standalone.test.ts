@@ -65,6 +65,15 @@ const CONTRACT: Record<string, { representation: Record<string, unknown>; select
     selection: '... on Region { cyber { scanCount } }',
     check: (region) => expect(region.cyber.scanCount).toBeGreaterThan(0),
   },
+  riec: {
+    // A national token reads the yearly signals (the pictures themselves need riec:read).
+    representation: { __typename: 'Region', code: 'NN' },
+    selection: '... on Region { underminingSignals(from: 2024, to: 2024) { pictureCount signalCount } }',
+    check: (region) => {
+      expect(region.underminingSignals[0].pictureCount).toBe(8);
+      expect(region.underminingSignals[0].signalCount).toBeGreaterThan(0);
+    },
+  },
 };
 
 const cleanups: (() => Promise<void> | void)[] = [];

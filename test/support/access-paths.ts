@@ -6,7 +6,8 @@
 export type Subject =
   | { region: string } // detail of one region: national:read or that region's own token
   | { owner: string } // one organisation's scan: only that organisation
-  | 'any-organisation'; // the caller's own scans: any token with an org claim
+  | 'any-organisation' // the caller's own scans: any token with an org claim
+  | { anyScope: string[] }; // a role-only field: any token holding one of these scopes
 
 export interface AccessPath {
   access: string;
@@ -20,6 +21,8 @@ const OWN_SCANS = 'any-organisation' as const;
 const DTC_SCAN = { owner: 'dtc' };
 const regionDetail = (query: string): AccessPath => ({ access: 'policy:region_detail', query, subject: LB });
 const regionBreakdown = (query: string): AccessPath => ({ access: 'policy:region_breakdown', query, subject: LB });
+const riecOnly = (query: string): AccessPath => ({ access: 'requiresScopes:riec:read', query, subject: { anyScope: ['riec:read'] } });
+const NN_PICTURE = 'NN-2024-H1-DRUG_LABS';
 
 /** `$DTC_SCAN` and `$LB_GRANT` stand for ids the test looks up first. */
 export const ACCESS_PATHS: Record<string, AccessPath> = {
@@ -49,4 +52,16 @@ export const ACCESS_PATHS: Record<string, AccessPath> = {
   'Organisation.grantsReceived': regionDetail('{ organisation(id: "smart-service-campus") { grantsReceived(first: 1) { totalCount } } }'),
   'Municipality.grantsGiven': regionDetail(`{ municipality(code: "${MAASTRICHT}") { grantsGiven(first: 1) { totalCount } } }`),
   'Municipality.grantsReceived': regionDetail(`{ municipality(code: "${MAASTRICHT}") { grantsReceived(first: 1) { totalCount } } }`),
+  // riec: pictures for RIEC analysts only; the yearly signals per region also for ministry analysts
+  'Query.underminingPictures': riecOnly('{ underminingPictures(region: "NN", first: 1) { totalCount } }'),
+  'Query.underminingPicture': riecOnly(`{ underminingPicture(id: "${NN_PICTURE}") { id } }`),
+  UnderminingPicture: riecOnly(`{ underminingPicture(id: "${NN_PICTURE}") { summary classification signalCount region { name } } }`),
+  'UnderminingPictureConnection.nodes': riecOnly('{ underminingPictures(first: 2) { nodes { id } } }'),
+  'UnderminingPictureEdge.node': riecOnly('{ underminingPictures(first: 2) { edges { node { id } } } }'),
+  'Region.underminingPictures': riecOnly('{ region(code: "NN") { underminingPictures(year: 2024) { summary producer { name } } } }'),
+  'Region.underminingSignals': {
+    access: 'requiresScopes:riec:read,national:read',
+    query: '{ region(code: "NN") { underminingSignals(from: 2024, to: 2025) { year signalCount } } }',
+    subject: { anyScope: ['riec:read', 'national:read'] },
+  },
 };
