@@ -1,7 +1,7 @@
 // `npm run hub -- <command>`: the partner command line. Each command registers itself from its own file in
 // scripts/hub/commands/ (new: scaffold a subgraph; check, publish, list, history and rollback: the registry).
 import { Command } from 'commander';
-import { registerNewCommand } from './hub/commands/new.js';
+import { register as registerNewCommand } from './hub/commands/new.js';
 
 const program = new Command('hub')
   .description('Create, check and publish the partner subgraphs of the Veilig Ondernemen hub.')
@@ -10,5 +10,10 @@ const program = new Command('hub')
 
 const subgraph = program.command('subgraph').description('Partner subgraphs: new, check, publish, list, history, rollback.');
 registerNewCommand(subgraph);
+registerCheckCommand(subgraph);
+registerPublishCommand(subgraph);
+registerListCommand(subgraph);
+registerHistoryCommand(subgraph);
+registerRollbackCommand(subgraph);
 
 await program.parseAsync();

@@ -77,8 +77,8 @@ export function createSubgraph(name: string, options: NewOptions): void {
   console.log(`\nNext:\n${nextSteps(name, values.port, options.install)}`);
 }
 
-/** Registers `subgraph new` on the hub's `subgraph` command. */
-export function registerNewCommand(subgraph: Command): void {
+/** Registers `subgraph new` on the hub's `subgraph` command (scripts/hub.ts calls each command file's register). */
+export function register(subgraph: Command): void {
   subgraph
     .command('new')
     .description('Create a working subgraph from templates/subgraph: SDL, resolvers, loaders, drizzle schema and migration, config, seed and tests.')
