@@ -10,10 +10,5 @@ const program = new Command('hub')
 
 const subgraph = program.command('subgraph').description('Partner subgraphs: new, check, publish, list, history, rollback.');
 registerNewCommand(subgraph);
-registerCheckCommand(subgraph);
-registerPublishCommand(subgraph);
-registerListCommand(subgraph);
-registerHistoryCommand(subgraph);
-registerRollbackCommand(subgraph);
 
 await program.parseAsync();
