@@ -83,6 +83,28 @@ describe('subgraph names and owners', () => {
   });
 });
 
+describe("the hub's workspaces", () => {
+  it('are in sync with package-lock.json, as npm ci needs: every subgraph made with new was installed', () => {
+    const copy = mkdtempSync(join(tmpdir(), 'vo-npm-ci-'));
+    try {
+      const workspaces: string[] = JSON.parse(readFileSync(join(HUB, 'package.json'), 'utf8')).workspaces;
+      const folders = readdirSync(join(HUB, 'subgraphs')).filter((name) => existsSync(join(HUB, 'subgraphs', name, 'package.json')));
+      expect(folders.map((name) => `subgraphs/${name}`).filter((folder) => !workspaces.includes(folder))).toEqual([]);
+      for (const file of ['package.json', 'package-lock.json', ...workspaces.map((w) => `${w}/package.json`)]) {
+        mkdirSync(join(copy, file, '..'), { recursive: true });
+        writeFileSync(join(copy, file), readFileSync(join(HUB, file)));
+      }
+      const npm = spawnSync('npm', ['ci', '--dry-run', '--offline', '--ignore-scripts', '--no-audit', '--no-fund'], {
+        cwd: copy, encoding: 'utf8', shell: process.platform === 'win32', timeout: 120_000,
+      });
+      expect(npm.stderr).not.toMatch(/in sync|EUSAGE/);
+      expect(npm.status, npm.stderr).toBe(0);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('a scaffolded subgraph', () => {
   it('is created with every part and registered as a workspace', () => {
     expect(created.output).toContain(`Created subgraphs/${NAME}`);

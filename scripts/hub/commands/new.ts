@@ -26,8 +26,8 @@ interface NewOptions {
 
 /** Runs `npm install` so package-lock.json and node_modules learn the new workspace; false when it failed. */
 function npmInstall(root: string): boolean {
-  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const result = spawnSync(npm, ['install', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
+  // npm is a .cmd script on Windows, which only a shell can start.
+  const result = spawnSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
   return result.status === 0;
 }
 
