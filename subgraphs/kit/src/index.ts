@@ -6,6 +6,7 @@ export * from './env.js';
 export * from './errors.js';
 export * from './migrate.js';
 export * from './pagination.js';
+export * from './periods.js';
 export * from './random.js';
 export * from './scalars.js';
 export * from './server.js';

@@ -47,3 +47,29 @@ export function loaderPerArguments<A, L>(create: (args: A) => L) {
     return loader;
   };
 }
+
+/** A value read at most once per request (the country's totals), however many fields or rows ask for it. */
+export function onceLoader<V>(fetch: () => Promise<V>) {
+  let value: Promise<V> | undefined;
+  return { load: () => (value ??= fetch()) };
+}
+
+/**
+ * A DataLoader over structured keys (a place and a period), cached by a string form of each key: the batch gets
+ * every key of a request at once, so a whole trend table is one statement.
+ */
+export function keyedLoader<K, V>(batch: (keys: readonly K[]) => Promise<V[]>, cacheKey: (key: K) => string) {
+  return new DataLoader<K, V, string>(batch, { cacheKeyFn: cacheKey });
+}
+
+/** Items grouped by a key, in their order: a batch split by what one statement can answer, or rows by place. */
+export function groupBy<T, G>(items: readonly T[], groupOf: (item: T) => G): Map<G, T[]> {
+  const groups = new Map<G, T[]>();
+  for (const item of items) {
+    const group = groupOf(item);
+    const list = groups.get(group);
+    if (list) list.push(item);
+    else groups.set(group, [item]);
+  }
+  return groups;
+}
