@@ -1,4 +1,4 @@
-import { ChildConnections, groupLoader, rowLoader, valueLoader, type Db } from '@vo/kit';
+import { ChildConnections, groupLoader, onceLoader, rowLoader, valueLoader, type Db } from '@vo/kit';
 import { createMunicipalityQueries } from './db/queries/municipalities.js';
 import { createOrganisationQueries } from './db/queries/organisations.js';
 import { createRegionQueries } from './db/queries/regions.js';
@@ -32,6 +32,7 @@ function siteChildren(queries: Queries, parent: typeof sites.regionCode | typeof
 export function createLoaders(queries: Queries) {
   const q = queries;
   return {
+    country: onceLoader(q.regions.country),
     region: rowLoader(q.regions.byCodes, (row) => row.code),
     regionStats: rowLoader(q.regions.statsByRegion, (row) => row.regionCode),
     regionBusinessParks: valueLoader(q.regions.businessParksByRegion, (row) => row.regionCode, (row) => row.count, 0),

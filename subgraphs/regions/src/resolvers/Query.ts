@@ -4,6 +4,7 @@ import type { MunicipalityFilter } from '../db/queries/municipalities.js';
 import type { OrganisationFilter } from '../db/queries/organisations.js';
 import type { SiteFilter } from '../db/queries/sites.js';
 import { checkFilters, requireMunicipality, requireRegion } from './lookups.js';
+import { trendsQuery } from './trends.js';
 
 export const Query = {
   country: () => ({ code: 'NL' }),
@@ -42,4 +43,5 @@ export const Query = {
     const rows = await ctx.queries.sites.list(args, page);
     return toConnection(rows, page, () => ctx.queries.sites.count(args), (row) => [row.id]);
   },
+  trends: trendsQuery,
 };

@@ -7,9 +7,9 @@ type RegionRow = typeof regions.$inferSelect;
 export const Country = {
   __resolveReference: () => ({ code: 'NL' }),
   name: () => 'Nederland',
-  population: async (_: unknown, __: unknown, ctx: Context) => (await ctx.queries.regions.country()).population,
-  municipalityCount: async (_: unknown, __: unknown, ctx: Context) => (await ctx.queries.regions.country()).municipalityCount,
-  businessParkCount: async (_: unknown, __: unknown, ctx: Context) => (await ctx.queries.regions.country()).businessParkCount,
+  population: async (_: unknown, __: unknown, ctx: Context) => (await ctx.loaders.country.load()).population,
+  municipalityCount: async (_: unknown, __: unknown, ctx: Context) => (await ctx.loaders.country.load()).municipalityCount,
+  businessParkCount: async (_: unknown, __: unknown, ctx: Context) => (await ctx.loaders.country.load()).businessParkCount,
 };
 
 export const Region = {
