@@ -1,8 +1,9 @@
 import { ChildConnections, groupLoader, loaderPerArguments, rowLoader, type Db } from '@vo/kit';
 import { createCertificationQueries, ORDERS, type Order, type Scope } from './db/queries/certifications.js';
 import type { CertificationConditions } from './db/queries/filters.js';
-import { createSummaryQueries, type PlaceScope, type TotalsRow, type YearRow } from './db/queries/summaries.js';
+import { createSummaryQueries, type PeriodRow, type PlaceScope, type TotalsRow } from './db/queries/summaries.js';
 import type { CertificationRow } from './db/schema.js';
+import { trendFlowsLoader, trendStockLoader } from './trends.js';
 
 export type Queries = ReturnType<typeof createQueries>;
 
@@ -55,14 +56,17 @@ export function createLoaders(queries: Queries) {
       groupLoader((siteIds: readonly string[]) => queries.certifications.validAt(siteIds, asOf), (row) => row.siteId),
     ),
     totals: loaderPerArguments(({ scope, asOf, expiresBy }: TotalsArgs) =>
-      rowLoader((keys: readonly string[]) => queries.summaries.totals(scope, keys, asOf, expiresBy), (row: TotalsRow) => row.key),
+      rowLoader((keys: readonly string[]) => queries.summaries.totals(scope, keys, [{ asOf, expiresBy }]), (row: TotalsRow) => row.key),
     ),
     perYear: loaderPerArguments(({ scope, from, to, scheme, asOf }: PerYearArgs) =>
       groupLoader(
-        (keys: readonly string[]) => queries.summaries.perYear(scope, keys, { from, to }, scheme, asOf),
-        (row: YearRow) => row.key,
+        (keys: readonly string[]) => queries.summaries.perPeriod(scope, keys, { from, to }, false, scheme, asOf),
+        (row: PeriodRow) => row.key,
       ),
     ),
+    /** A trend table's rows: flows per period (expiries as known on `asOf`), and the stock at each period's end. */
+    trendFlows: loaderPerArguments((asOf: string) => trendFlowsLoader(queries, asOf)),
+    trendStock: trendStockLoader(queries),
   };
 }
 

@@ -20,14 +20,15 @@ const shift = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:0
 const CERTIFICATE = 'id scheme certifiedOn validUntil kind';
 
 describe('kvo subgraph: certifications', () => {
-  it('serves its SDL for composition, with @requires on the place summaries', async () => {
+  it('serves its SDL for composition, with @requires on the place summaries and the trend rows', async () => {
     const { _service } = await graphqlOk(subgraph.url, '{ _service { sdl } }');
     expect(_service.sdl).toMatch(/type Certification\s+@key\(fields: "id"\)/);
     expect(_service.sdl).toMatch(/type Site\s+@key\(fields: "id"\)/);
     for (const type of ['Region', 'Municipality', 'Country']) {
       expect(_service.sdl).toMatch(new RegExp(`type ${type}\\s+@key\\(fields: "code"\\)[^}]*businessParkCount: Int! @external`));
     }
-    expect(_service.sdl.match(/@requires\(fields: "businessParkCount"\)/g)).toHaveLength(3);
+    expect(_service.sdl).toMatch(/type TrendRow\s+@key\(fields: "place period"\)[^}]*businessParkCount: Int! @external/);
+    expect(_service.sdl.match(/@requires\(fields: "businessParkCount"\)/g)).toHaveLength(4);
   });
 
   it('resolves every entity key through _entities, unknown keys as null', async () => {

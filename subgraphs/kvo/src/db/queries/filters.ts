@@ -21,8 +21,11 @@ export interface CertificationConditions {
   expiresBy?: string | null;
 }
 
-/** Valid from `certified_on` through `valid_until`, both days included (as `statusOn` in domain.ts). */
-export function statusCondition(status: CertificationStatus, asOf: string): SQL | undefined {
+/**
+ * Valid from `certified_on` through `valid_until`, both days included (as `statusOn` in domain.ts). `asOf` is a
+ * day, or an SQL expression giving one (a column of many days, for many days in one statement).
+ */
+export function statusCondition(status: CertificationStatus, asOf: string | SQL): SQL | undefined {
   if (status === 'NOT_YET_VALID') return gt(certifications.certifiedOn, asOf);
   if (status === 'EXPIRED') return lt(certifications.validUntil, asOf);
   return and(lte(certifications.certifiedOn, asOf), gte(certifications.validUntil, asOf));

@@ -2,13 +2,20 @@ import { anyOf, type Db } from '@vo/kit';
 import { and, eq, lte, notExists, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { certifications } from '../schema.js';
+import { VALIDITY_YEARS } from '../../domain.js';
 import { SCOPE_COLUMNS, type Scope } from './certifications.js';
 import { statusCondition } from './filters.js';
 
 /** Summaries exist for places, not for single sites. */
 export type PlaceScope = Exclude<Scope, 'site'>;
 
-export interface TotalsRow {
+/** A day a summary refers to, and the last day that counts as expiring soon from it. */
+export interface SummaryDay {
+  asOf: string;
+  expiresBy: string;
+}
+
+export interface TotalsRow extends SummaryDay {
   key: string;
   validCertificates: number;
   certifiedSites: number;
@@ -16,13 +23,15 @@ export interface TotalsRow {
   expiringSoon: number;
 }
 
-export interface YearRow {
+export interface PeriodRow {
   key: string;
   year: number;
+  /** 1 to 4 when counted per quarter; null when counted per year. */
+  quarter: number | null;
   certifications: number;
   firstCertifications: number;
   recertifications: number;
-  /** Certificates of this certification year that ran out without renewal (known on `asOf`). */
+  /** Certificates issued in this period that ran out without renewal (known on `asOf`). */
   lapsed: number;
 }
 
@@ -40,29 +49,48 @@ export function createSummaryQueries(db: Db) {
     };
   };
 
-  /** The certificates valid on `asOf` per place, for many places in one statement. */
-  async function totals(scope: PlaceScope, keys: readonly string[], asOf: string, expiresBy: string): Promise<TotalsRow[]> {
+  /**
+   * The certificates valid on each of `days` per place, for many places and days in one statement: the days are
+   * joined in as a table, so a summary on one day and a trend table's period ends are the same statement.
+   */
+  async function totals(scope: PlaceScope, keys: readonly string[], days: readonly SummaryDay[]): Promise<TotalsRow[]> {
     const place = scoped(scope);
+    const day = { asOf: sql`day.as_of`, expiresBy: sql`day.expires_by` };
+    const asOfs = sql.param(days.map((d) => d.asOf));
+    const expiresBys = sql.param(days.map((d) => d.expiresBy));
+    const table = sql`unnest(${asOfs}::date[], ${expiresBys}::date[]) as day(as_of, expires_by)`;
     return db
       .select({
         key: place.key,
+        asOf: sql<string>`${day.asOf}::text`.as('as_of'),
+        expiresBy: sql<string>`${day.expiresBy}::text`.as('expires_by'),
         validCertificates: int(sql`count(*)`),
         certifiedSites: int(sql`count(distinct ${c.siteId})`),
         certifiedBusinessParks: int(sql`count(distinct ${c.siteId}) filter (where ${c.scheme} = 'KVO_B' and ${c.siteKind} = 'BUSINESS_PARK')`),
-        expiringSoon: int(sql`count(*) filter (where ${c.validUntil} <= ${expiresBy})`),
+        expiringSoon: int(sql`count(*) filter (where ${c.validUntil} <= ${day.expiresBy})`),
       })
       .from(c)
-      .where(and(place.where(keys), statusCondition('VALID', asOf)))
-      .groupBy(...place.groupBy);
+      .innerJoin(table, statusCondition('VALID', day.asOf))
+      .where(place.where(keys))
+      .groupBy(...place.groupBy, day.asOf, day.expiresBy);
   }
 
   /**
-   * Counts per place and certification year, for many places in one statement. A certificate ends
-   * in its certification year + 3, so the lapses of year Y are read from the row of year Y - 3.
+   * Counts per place and certification year (or quarter), for many places in one statement. A certificate ends
+   * three years after it was issued, in the same quarter, so the lapses of a period are read from the row of the
+   * period three years earlier: rows start three years before `years.from`.
    */
-  async function perYear(scope: PlaceScope, keys: readonly string[], years: { from: number; to: number }, scheme: string | null, asOf: string) {
+  async function perPeriod(
+    scope: PlaceScope,
+    keys: readonly string[],
+    years: { from: number; to: number },
+    quarters: boolean,
+    scheme: string | null,
+    asOf: string,
+  ): Promise<PeriodRow[]> {
     const place = scoped(scope);
     const year = sql<number>`extract(year from ${c.certifiedOn})::int`;
+    const quarter = quarters ? sql<number | null>`extract(quarter from ${c.certifiedOn})::int` : sql<number | null>`null::int`;
     const renewed = db
       .select({ one: sql`1` })
       .from(renewal)
@@ -71,6 +99,7 @@ export function createSummaryQueries(db: Db) {
       .select({
         key: place.key,
         year: year.as('year'),
+        quarter: quarter.as('quarter'),
         certifications: int(sql`count(*)`),
         firstCertifications: int(sql`count(*) filter (where ${c.kind} = 'FIRST')`),
         recertifications: int(sql`count(*) filter (where ${c.kind} = 'RECERTIFICATION')`),
@@ -81,12 +110,12 @@ export function createSummaryQueries(db: Db) {
         and(
           place.where(keys),
           scheme ? eq(c.scheme, scheme) : undefined,
-          sql`${c.certifiedOn} between ${`${years.from - 3}-01-01`} and ${`${years.to}-12-31`}`,
+          sql`${c.certifiedOn} between ${`${years.from - VALIDITY_YEARS}-01-01`} and ${`${years.to}-12-31`}`,
         ),
       )
-      .groupBy(...place.groupBy, year);
-    return rows as YearRow[];
+      .groupBy(...place.groupBy, year, ...(quarters ? [quarter] : []));
+    return rows as PeriodRow[];
   }
 
-  return { totals, perYear };
+  return { totals, perPeriod };
 }
