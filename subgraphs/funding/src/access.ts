@@ -27,6 +27,7 @@ function place({ typeName, subject, args }: PolicyRequest): DetailPlace {
       return ((subject as GrantRow).recipientRegionCode as DetailPlace | null) ?? 'national';
     case 'FundingSummary':
     case 'FundingYear':
+    case 'FundingPeriod':
       return summaryPlace(subject as { scope: ScopeName; key: string });
     case 'Organisation':
       return organisationPlace((subject as { id: string }).id);

@@ -1,4 +1,4 @@
-import { ChildConnections, groupLoader, loaderPerArguments, rowLoader, type Db } from '@vo/kit';
+import { ChildConnections, groupBy, groupLoader, keyedLoader, loaderPerArguments, rowLoader, type Db } from '@vo/kit';
 import { createGrantQueries, type GrantChildFilter, type Side } from './db/queries/grants.js';
 import { aggregate, type AggregateRow, type Dimension, type ScopeName, type Window } from './db/queries/summaries.js';
 import type { GrantRow } from './db/schema.js';
@@ -30,6 +30,28 @@ export interface SummaryArgs {
   window: Window;
 }
 
+/** One parent in one budget year: a FundingYear of a summary, or a trend row's FundingPeriod. */
+export interface YearKey {
+  key: string;
+  year: number;
+}
+
+const yearKey = (key: YearKey) => `${key.key}|${key.year}`;
+
+/**
+ * Amounts per parent and budget year, for every parent and year a request asks about in one statement: the years
+ * of all its keys form one range, and the rows are handed back per parent and year.
+ */
+function yearlyLoader(queries: Queries, scope: ScopeName, dimension: Dimension) {
+  return keyedLoader<YearKey, AggregateRow[]>(async (keys) => {
+    const years = keys.map((key) => key.year);
+    const parents = [...new Set(keys.map((key) => key.key))];
+    const rows = await queries.aggregate(scope, parents, dimension, { from: Math.min(...years), to: Math.max(...years) });
+    const byYear = groupBy(rows, (row) => yearKey({ key: row.key, year: row.year ?? 0 }));
+    return keys.map((key) => byYear.get(yearKey(key)) ?? []);
+  }, yearKey);
+}
+
 /** One set of loaders per request, so batching and caching never cross requests. */
 export function createLoaders(queries: Queries) {
   return {
@@ -41,6 +63,7 @@ export function createLoaders(queries: Queries) {
     summary: loaderPerArguments(({ scope, dimension, window }: SummaryArgs) =>
       groupLoader((keys: readonly string[]) => queries.aggregate(scope, keys, dimension, window), (row: AggregateRow) => row.key),
     ),
+    yearly: loaderPerArguments(({ scope, dimension }: { scope: ScopeName; dimension: Dimension }) => yearlyLoader(queries, scope, dimension)),
   };
 }
 

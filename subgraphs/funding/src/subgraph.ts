@@ -5,7 +5,8 @@ import { contextFactory, type Context } from './context.js';
 import { Country, Municipality, Organisation, Region } from './resolvers/entities.js';
 import { FundingParty, Grant } from './resolvers/Grant.js';
 import { Query } from './resolvers/Query.js';
-import { FundingSummary, FundingYear } from './resolvers/summary.js';
+import { FundingPeriod, FundingSummary, FundingYear } from './resolvers/summary.js';
+import { TrendRow } from './resolvers/trends.js';
 import { isFundingSeeded, seedFunding } from './seed/index.js';
 
 /** The funding subgraph, owned by the Ministry of Justice and Security (JenV). */
@@ -20,6 +21,8 @@ export const fundingSubgraph: SubgraphDefinition<Context> = {
     FundingParty,
     FundingSummary,
     FundingYear,
+    FundingPeriod,
+    TrendRow,
     Country,
     Region,
     Organisation,

@@ -1,5 +1,5 @@
 import type { Db } from '@vo/kit';
-import { and, asc, between, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, between, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { grants } from '../schema.js';
 
@@ -8,11 +8,17 @@ interface Scope {
   typeColumn: PgColumn;
   type: string;
   key: PgColumn | SQL;
+  /** A further condition on the scope's grants. */
+  where?: SQL;
 }
 
-/** The country has one parent, "NL": every grant a PVO receives. */
+/**
+ * The country has one parent, "NL": every grant a PVO receives. National recipients are the grants to
+ * organisations of no region (CCV, DTC, ...), which no region's or the country's funding counts.
+ */
 const SCOPES = {
   country: { typeColumn: grants.recipientType, type: 'REGION', key: sql`'NL'` },
+  nationalRecipients: { typeColumn: grants.recipientType, type: 'ORGANISATION', key: sql`'NL'`, where: isNull(grants.recipientRegionCode) },
   region: { typeColumn: grants.recipientType, type: 'REGION', key: grants.recipientId },
   organisationGiven: { typeColumn: grants.funderType, type: 'ORGANISATION', key: grants.funderId },
   organisationReceived: { typeColumn: grants.recipientType, type: 'ORGANISATION', key: grants.recipientId },
@@ -64,7 +70,7 @@ function scopedGrants(db: Db, scope: Scope, keys: readonly string[], dimension: 
       earmarked: sql<boolean>`${grants.earmarked}`.as('earmarked'),
     })
     .from(grants)
-    .where(and(eq(scope.typeColumn, scope.type), sql`${scope.key} = any(${sql.param(keys)})`, windowCondition(window)))
+    .where(and(eq(scope.typeColumn, scope.type), scope.where, sql`${scope.key} = any(${sql.param(keys)})`, windowCondition(window)))
     .as('scoped');
 }
 
