@@ -1,8 +1,15 @@
-import { groupLoader, loaderPerArguments, rowLoader, type Db } from '@vo/kit';
+import { groupBy, groupLoader, keyedLoader, loaderPerArguments, rowLoader, type Db } from '@vo/kit';
 import { createSuppression } from './suppression/index.js';
 import { createCellQueries } from './db/queries/cells.js';
 import { createScanQueries } from './db/queries/scans.js';
-import { createSummaryQueries, type Breakdown, type Scope, type SummaryFilter, type SummaryRow } from './db/queries/summaries.js';
+import {
+  createSummaryQueries,
+  type Breakdown,
+  type GroupFilter,
+  type Scope,
+  type SummaryFilter,
+  type SummaryRow,
+} from './db/queries/summaries.js';
 
 export type Queries = ReturnType<typeof createQueries>;
 
@@ -19,18 +26,30 @@ export function createQueries(db: Db, minGroupSize: number) {
 }
 
 /**
- * Per-request summary loaders, one per scope, breakdown and argument set: ten regions asking for
- * the same summary with the same arguments share one statement.
+ * Per-request summary loaders, one per scope, breakdown and filter: ten regions asking for the same summary share
+ * one statement, and so do summaries of single years (`cyber(year:)`) of many places and years, such as every cell
+ * of a trend table.
  */
 function summaryLoaders(queries: Queries) {
-  const loaderFor = loaderPerArguments(([scope, breakdown, filter]: [Scope, Breakdown, Required<SummaryFilter>]) =>
-    groupLoader((keys: readonly string[]) => queries.summaries.summarise(scope, keys, filter, breakdown), (row: SummaryRow) => row.scopeKey),
+  const allYears = loaderPerArguments(([scope, breakdown, filter]: [Scope, Breakdown, Required<GroupFilter>]) =>
+    groupLoader((keys: readonly string[]) => queries.summaries.summarise(scope, keys, filter, breakdown, null), (row: SummaryRow) => row.scopeKey),
+  );
+  const yearKey = (key: { key: string; year: number | null }) => `${key.key}|${key.year}`;
+  const singleYears = loaderPerArguments(([scope, breakdown, filter]: [Scope, Breakdown, Required<GroupFilter>]) =>
+    keyedLoader<{ key: string; year: number }, SummaryRow[]>(async (keys) => {
+      const places = [...new Set(keys.map((key) => key.key))];
+      const years = [...new Set(keys.map((key) => key.year))];
+      const rows = await queries.summaries.summarise(scope, places, filter, breakdown, years);
+      const byYear = groupBy(rows, (row) => yearKey({ key: row.scopeKey, year: row.year }));
+      return keys.map((key) => byYear.get(yearKey(key)) ?? []);
+    }, yearKey),
   );
   return {
     load(scope: Scope, key: string, filter: SummaryFilter, breakdown: Breakdown): Promise<SummaryRow[]> {
       // Fixed property order, so equal arguments always give the same loader.
-      const normal = { year: filter.year ?? null, instrument: filter.instrument ?? null, sector: filter.sector ?? null };
-      return loaderFor([scope, breakdown, normal]).load(key);
+      const normal = { instrument: filter.instrument ?? null, sector: filter.sector ?? null };
+      if (filter.year == null) return allYears([scope, breakdown, normal]).load(key);
+      return singleYears([scope, breakdown, normal]).load({ key, year: filter.year });
     },
   };
 }

@@ -7,6 +7,7 @@ import { CyberScan } from './resolvers/CyberScan.js';
 import { CyberSummary } from './resolvers/CyberSummary.js';
 import { Query } from './resolvers/Query.js';
 import { Country, Municipality, Region } from './resolvers/places.js';
+import { TrendRow } from './resolvers/trends.js';
 import { isCyberSeeded, seedCyber } from './seed/index.js';
 
 /**
@@ -24,7 +25,7 @@ export function createCyberSubgraph(options: { minGroupSize?: number } = {}): Su
 export const cyberSubgraph: SubgraphDefinition<Context> = {
   name: 'cyber',
   typeDefs: readTypeDefs(new URL('./schema.graphql', import.meta.url)),
-  resolvers: { Date: DateScalar, Query, CyberScan, CyberSummary, Region, Municipality, Country } as never,
+  resolvers: { Date: DateScalar, Query, CyberScan, CyberSummary, Region, Municipality, Country, TrendRow } as never,
   migrationsFolder: fileURLToPath(new URL('../migrations', import.meta.url)),
   createContext: (db) => contextFactory(readSuppressionConfig().CYBER_MIN_GROUP_SIZE)(db),
   policies: cyberPolicies,

@@ -51,7 +51,7 @@ export const CyberSummary = {
     const byYear = new Map(rows.map((row) => [row.group, row]));
     return Array.from({ length: args.to - args.from + 1 }, (_, index) => {
       const year = args.from + index;
-      return { year, ...(byYear.get(year) ?? publish(NO_SCANS, null)) };
+      return { ...(byYear.get(year) ?? publish(NO_SCANS, null)), year };
     });
   },
   byInstrument: async (source: SummarySource, _: unknown, ctx: Context) =>

@@ -3,7 +3,7 @@ import type { Scope, SummaryFilter } from '../db/queries/summaries.js';
 import type { SummarySource } from './CyberSummary.js';
 
 /** What `cyber(...)` hands to the CyberSummary fields: whose scans, filtered how. No SQL runs yet. */
-function summary(scope: Scope, key: string, args: SummaryFilter): SummarySource {
+export function summary(scope: Scope, key: string, args: SummaryFilter): SummarySource {
   checkYear(args.year);
   return { scope, key, filter: args };
 }

@@ -15,9 +15,18 @@ export type Breakdown = 'total' | 'year' | 'instrument' | 'sector';
  */
 export type SummaryFilter = Pick<ScanConditions, 'instrument' | 'sector'> & { year?: number | null };
 
-function summaryConditions({ year, instrument, sector }: SummaryFilter) {
+/** The filters besides the year: a summary's year is a condition of its own, so many years share one statement. */
+export type GroupFilter = Omit<SummaryFilter, 'year'>;
+
+const yearOf = sql`extract(year from ${scans.scannedOn})::int`;
+
+/** All years (`years` null), or exactly the calendar years listed. */
+function summaryConditions({ instrument, sector }: GroupFilter, years: readonly number[] | null) {
   const conditions = { instrument, sector };
-  return scanConditions(year == null ? conditions : withinYears(conditions, year, year));
+  if (!years) return scanConditions(conditions);
+  // The date range lets the indexes on (place, scanned_on) narrow the scan; the list keeps exactly the years asked.
+  const range = withinYears(conditions, Math.min(...years), Math.max(...years));
+  return and(scanConditions(range), sql`${yearOf} = any(${sql.param([...years])})`);
 }
 
 /** The measures of one group of scans; every summary field is read from rows of this shape. */
@@ -30,6 +39,8 @@ export interface Measures {
 
 export interface SummaryRow extends Measures {
   scopeKey: string;
+  /** The calendar year, when the summary is of single years; null for all years. */
+  year: number | null;
   /** The year, instrument or sector of the group; null for the total. */
   group: string | number | null;
 }
@@ -50,7 +61,7 @@ const SCOPES: Record<Scope, AnyColumn | null> = {
 
 const BREAKDOWNS: Record<Breakdown, SQL | null> = {
   total: null,
-  year: sql`extract(year from ${scans.scannedOn})::int`,
+  year: yearOf,
   instrument: sql`${scans.instrument}`,
   sector: sql`${scans.sector}`,
 };
@@ -72,22 +83,33 @@ const MEASURES = {
 type FlatRow = Omit<SummaryRow, 'averages'> & Record<DomainColumn, number | null>;
 
 function toSummaryRow(row: FlatRow): SummaryRow {
-  const { scopeKey, group, scanCount, companyCount, averageScore } = row;
+  const { scopeKey, year, group, scanCount, companyCount, averageScore } = row;
   const averages = Object.fromEntries(DOMAINS.map(({ column }) => [column, row[column]])) as Measures['averages'];
-  return { scopeKey, group, scanCount, companyCount, averageScore, averages };
+  return { scopeKey, year, group, scanCount, companyCount, averageScore, averages };
 }
 
 export function createSummaryQueries(db: Db) {
-  /** Measures per scope key (and per group of the breakdown), for many keys in one statement. */
-  async function summarise(scope: Scope, keys: readonly string[], filter: SummaryFilter, breakdown: Breakdown) {
+  /**
+   * Measures per scope key and group of the breakdown, for many keys in one statement; with `years`, per key, year
+   * and group: the summaries of single calendar years (`cyber(year:)`) of many places and years in one statement.
+   */
+  async function summarise(
+    scope: Scope,
+    keys: readonly string[],
+    filter: GroupFilter,
+    breakdown: Breakdown,
+    years: readonly number[] | null,
+  ) {
     const column = SCOPES[scope];
     const group = BREAKDOWNS[breakdown];
+    const year = years ? yearOf : null;
+    const orNull = (part: SQL | AnyColumn | null) => part ?? sql`null`;
     const query = db
-      .select({ scopeKey: sql<string>`${column ?? sql`'NL'`}`, group: sql`${group ?? sql`null`}`, ...MEASURES })
+      .select({ scopeKey: sql<string>`${column ?? sql`'NL'`}`, year: sql`${orNull(year)}`, group: sql`${orNull(group)}`, ...MEASURES })
       .from(scans)
-      .where(and(column ? anyOf(column, keys) : undefined, summaryConditions(filter)))
+      .where(and(column ? anyOf(column, keys) : undefined, summaryConditions(filter, years)))
       .$dynamic();
-    const grouping = [column ? sql`${column}` : null, group].filter((part): part is SQL => part !== null);
+    const grouping = [column ? sql`${column}` : null, year, group].filter((part): part is SQL => part !== null);
     const rows = await (grouping.length ? query.groupBy(...grouping) : query);
     return (rows as unknown as FlatRow[]).map(toSummaryRow);
   }
