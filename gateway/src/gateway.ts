@@ -8,6 +8,7 @@ import express from 'express';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { SubgraphDataSource } from './datasource.js';
 import { dashboardRouter } from './dashboard/index.js';
+import { exportRouter } from './export/index.js';
 import { graphiqlRouter } from './graphiql/index.js';
 import { gatewayContext, withSubgraphEnforcedSecurity, type GatewayContext } from './identity.js';
 import { DEFAULT_LIMITS, operationLimits, type OperationLimits } from './limits.js';
@@ -60,6 +61,7 @@ export async function createGateway(options: GatewayOptions) {
   });
   if (!options.production) app.use(graphiqlRouter());
   app.use(dashboardRouter());
+  app.use(exportRouter(apollo, gatewayContext(options.auth)));
   app.use('/graphql', express.json({ limit: limits.maxBodyBytes }));
   if (options.trustedDocuments) app.use('/graphql', trustedDocumentsOnly(options.trustedDocuments));
   app.use('/graphql', expressMiddleware(apollo, { context: gatewayContext(options.auth) }));
