@@ -64,6 +64,10 @@ describe('the national view', () => {
     expect(await page.locator('#legend .legend__item').count()).toBeGreaterThanOrEqual(5);
     expect(await page.locator('#national-table tbody tr').count()).toBe(10);
     expect(text(await page.locator('.national__map').textContent())).toContain('Bron: CBS');
+    // The coverage trend comes from the Trend API: a national figure for every year.
+    const national = await page.locator('#trend-table td[data-place="NL"]').evaluateAll((cells) => cells.map((c) => c.getAttribute('data-value')));
+    expect(national.length).toBeGreaterThan(5);
+    for (const value of national) expect(Number(value)).toBeGreaterThan(0.1);
   });
 
   it('takes an indicator and a region from the keyboard and shows the figures the API gives', async () => {
@@ -77,25 +81,28 @@ describe('the national view', () => {
     await page.keyboard.press('Enter');
     expect(await page.locator('.map__region[data-region="OB"]').getAttribute('aria-pressed')).toBe('true');
 
-    const data = await ROLES.anonymous.client.graphqlOk(hub.url, operation('DashboardNational'));
-    const year = data.country.funding.perYear.at(-1).year;
-    for (const region of data.regions) {
-      const cents = region.funding.perYear.find((y: { year: number }) => y.year === year).totalCents;
-      const perInhabitant = cents / 100 / region.population;
-      const cell = page.locator(`td[data-place="${region.code}"][data-indicator="funding"]`);
-      expect(Number(await cell.getAttribute('data-value'))).toBe(perInhabitant);
-      expect(text(await cell.textContent())).toBe(text(euroPerInhabitant.format(perInhabitant)));
-      const coverage = page.locator(`td[data-place="${region.code}"][data-indicator="coverage"]`);
-      expect(Number(await coverage.getAttribute('data-value'))).toBe(region.kvo.businessParkCoverage);
+    // The same operation through the API: the Trend API's rows for the ten regions, per year.
+    const { trends } = await ROLES.anonymous.client.graphqlOk(hub.url, operation('DashboardNational'));
+    const year = trends.national.at(-1).year;
+    const perInhabitant = (row: any) => row.funding.totalCents / 100 / row.population;
+    for (const row of trends.rows.filter((r: any) => r.year === year)) {
+      const funding = page.locator(`td[data-place="${row.place}"][data-indicator="funding"]`);
+      expect(Number(await funding.getAttribute('data-value'))).toBe(perInhabitant(row));
+      expect(text(await funding.textContent())).toBe(text(euroPerInhabitant.format(perInhabitant(row))));
+      const coverage = page.locator(`td[data-place="${row.place}"][data-indicator="coverage"]`);
+      expect(Number(await coverage.getAttribute('data-value'))).toBe(row.kvo.businessParkCoverage);
+      const cyber = page.locator(`td[data-place="${row.place}"][data-indicator="cyber"]`);
+      if (row.cyber.suppressed) expect(text(await cyber.textContent())).toBe('niet gepubliceerd (kleine groep)');
+      else expect(Number(await cyber.getAttribute('data-value'))).toBe(row.cyber.averageScore);
     }
-    const ob = data.regions.find((r: { code: string }) => r.code === 'OB');
-    const obFunding = text(euroPerInhabitant.format(ob.funding.perYear.at(-1).totalCents / 100 / ob.population));
+    const ob = trends.rows.filter((r: any) => r.place === 'OB');
+    const obFunding = text(euroPerInhabitant.format(perInhabitant(ob.at(-1))));
     expect(text(await page.locator('.map__region[data-region="OB"]').getAttribute('aria-label'))).toBe(`Oost-Brabant: ${obFunding}`);
     expect(text(await page.locator('#selection-summary').textContent())).toContain(`Oost-Brabant: financiering per inwoner in ${year} is ${obFunding}`);
     // The trend table beside the chart: Oost-Brabant next to the country, year by year.
-    for (const entry of ob.funding.perYear) {
-      const cell = page.locator(`#trend-table td[data-place="OB"][data-year="${entry.year}"]`);
-      expect(Number(await cell.getAttribute('data-value'))).toBe(entry.totalCents / 100 / ob.population);
+    for (const row of ob) {
+      const cell = page.locator(`#trend-table td[data-place="OB"][data-year="${row.year}"]`);
+      expect(Number(await cell.getAttribute('data-value'))).toBe(perInhabitant(row));
     }
     await screenshot(page, 'dashboard-national.png');
   });
