@@ -10,12 +10,19 @@ import { SubgraphDataSource } from './datasource.js';
 import { dashboardRouter } from './dashboard/index.js';
 import { exportRouter } from './export/index.js';
 import { graphiqlRouter } from './graphiql/index.js';
-import { gatewayContext, withSubgraphEnforcedSecurity, type GatewayContext } from './identity.js';
+import { gatewayContext, type GatewayContext } from './identity.js';
 import { DEFAULT_LIMITS, operationLimits, type OperationLimits } from './limits.js';
+import { registryRouter } from './registry/http.js';
+import type { Registry } from './registry/registry.js';
+import { fixedSupergraph, followSupergraph } from './registry/source.js';
+import { usagePlugin } from './registry/usage-plugin.js';
 import { trustedDocumentsOnly, trustedDocumentStore, type TrustedDocuments } from './trusted-documents.js';
 
 export interface GatewayOptions {
-  supergraphSdl: string;
+  /** A fixed supergraph to serve; without it, the registry's. */
+  supergraphSdl?: string;
+  /** The schema registry: its supergraph is served and followed on every publish, usage is recorded for its checks. */
+  registry?: Registry;
   /** Routing URLs by subgraph name, overriding the supergraph's (tests, containers). */
   subgraphUrls?: Record<string, string>;
   /** Upper bound on open keep-alive connections per subgraph origin. */
@@ -35,12 +42,13 @@ export async function createGateway(options: GatewayOptions) {
   // One bounded keep-alive pool for all subgraph calls: no TCP handshake per request, no socket storm.
   const agent = new Agent({ connections: options.maxSockets ?? 64, keepAliveTimeout: 30_000 });
   const fetcher = ((url: string, init?: object) => undiciFetch(url, { ...init, dispatcher: agent })) as unknown as Fetcher;
+  const supergraph = options.registry ?? fixedSupergraph(options.supergraphSdl ?? '');
   const gateway = new ApolloGateway({
-    supergraphSdl: withSubgraphEnforcedSecurity(options.supergraphSdl),
+    supergraphSdl: followSupergraph(supergraph),
     buildService: ({ name, url }) => new SubgraphDataSource(options.subgraphUrls?.[name] ?? url!, fetcher),
   });
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  const enforced = operationLimits(limits, options.supergraphSdl);
+  const enforced = operationLimits(limits, supergraph.current());
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     formatError: maskUnexpectedErrors,
@@ -50,7 +58,7 @@ export async function createGateway(options: GatewayOptions) {
     parseOptions: enforced.parseOptions,
     validationRules: enforced.validationRules,
     persistedQueries: options.trustedDocuments ? { cache: trustedDocumentStore(options.trustedDocuments) } : undefined,
-    plugins: [ApolloServerPluginLandingPageDisabled(), ...enforced.plugins],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ...enforced.plugins, ...(options.registry ? [usagePlugin(options.registry.usage)] : [])],
   });
   await apollo.start();
 
@@ -61,6 +69,7 @@ export async function createGateway(options: GatewayOptions) {
   });
   if (!options.production) app.use(graphiqlRouter());
   app.use(dashboardRouter());
+  app.use('/registry', registryRouter(options.registry, options.auth));
   app.use(exportRouter(apollo, gatewayContext(options.auth)));
   app.use('/graphql', express.json({ limit: limits.maxBodyBytes }));
   if (options.trustedDocuments) app.use('/graphql', trustedDocumentsOnly(options.trustedDocuments));

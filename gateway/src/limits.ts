@@ -87,8 +87,16 @@ const refused = (error: GraphQLError) =>
 
 /** Page size and cost depend on the variables, so they are checked once the operation is known, before execution. */
 function variableLimitsPlugin(limits: OperationLimits, supergraphSdl: string): ApolloServerPlugin {
-  const directives = readCostDirectives(supergraphSdl);
+  let directives = readCostDirectives(supergraphSdl);
   return {
+    // A publish swaps the supergraph at run time: the estimate follows the cost directives of each new one.
+    async serverWillStart() {
+      return {
+        schemaDidLoadOrUpdate({ coreSupergraphSdl }) {
+          if (coreSupergraphSdl) directives = readCostDirectives(coreSupergraphSdl);
+        },
+      };
+    },
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operation, request }) {

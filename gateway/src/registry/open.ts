@@ -1,0 +1,58 @@
+import { migrateSubgraph, type Db } from '@vo/kit';
+import { fileURLToPath } from 'node:url';
+import { composeSupergraph, readSupergraphConfig, type SubgraphSource } from '../composition.js';
+import { writeLastGood } from './last-good.js';
+import { Registry, type RegistryOptions } from './registry.js';
+import { activeState, insertSupergraph, insertVersion, latestVersionsBy, sha256 } from './store.js';
+
+const MIGRATIONS = fileURLToPath(new URL('../../migrations', import.meta.url));
+
+/** The author of the versions that come from the committed schema/supergraph.yaml rather than a partner's publish. */
+export const SEED_AUTHOR = 'schema/supergraph.yaml';
+
+/**
+ * Opens the registry: migrates its schema, brings in the committed set (schema/supergraph.yaml) and writes the
+ * active supergraph as the last good one. On the first start the committed set is the registry's first supergraph.
+ * Later, a committed subgraph whose SDL or routing URL changed since it was last brought in becomes a new version,
+ * so editing a subgraph's schema.graphql in this repository still reaches the gateway; partner publishes of other
+ * subgraphs stay.
+ */
+export async function openRegistry(options: RegistryOptions & { seedConfigPath: string }): Promise<Registry> {
+  const { database } = options;
+  await migrateSubgraph(database, 'registry', MIGRATIONS);
+  await database.withLock('vo-hub-registry', () => bringInCommittedSet(database.db, readSupergraphConfig(options.seedConfigPath)));
+  const state = (await activeState(database.db))!;
+  writeLastGood(options.lastGoodPath, state.supergraph.sdl);
+  return new Registry(options, state);
+}
+
+async function bringInCommittedSet(db: Db, committed: SubgraphSource[]) {
+  const state = await activeState(db);
+  const seeded = await latestVersionsBy(db, SEED_AUTHOR, committed.map((subgraph) => subgraph.name));
+  const changed = committed.filter((subgraph) => {
+    const last = seeded.get(subgraph.name);
+    return !last || last.sdlHash !== sha256(subgraph.sdl) || last.routingUrl !== subgraph.url;
+  });
+  if (changed.length === 0) return;
+  const names = changed.map((subgraph) => subgraph.name);
+  const kept = (state?.members ?? []).filter((member) => !names.includes(member.subgraph));
+  const composed = composeSupergraph([...kept.map((m) => ({ name: m.subgraph, sdl: m.sdl, url: m.routingUrl })), ...changed]);
+  if (composed.errors) {
+    const problem = `${SEED_AUTHOR} (${names.join(', ')}) does not compose:\n  ${composed.errors.join('\n  ')}`;
+    if (!state) throw new Error(problem);
+    console.error(`${problem}\nThe registry keeps supergraph ${state.supergraph.id}.`);
+    return;
+  }
+  await db.transaction(async (tx) => {
+    const versions = [];
+    for (const subgraph of changed) {
+      versions.push(await insertVersion(tx as unknown as Db, { subgraph: subgraph.name, sdl: subgraph.sdl, routingUrl: subgraph.url, author: SEED_AUTHOR }));
+    }
+    await insertSupergraph(tx as unknown as Db, {
+      sdl: composed.supergraphSdl,
+      reason: state ? `update ${names.join(', ')} from ${SEED_AUTHOR}` : `seed from ${SEED_AUTHOR}`,
+      author: SEED_AUTHOR,
+      versionIds: [...kept.map((member) => member.id), ...versions.map((version) => version.id)],
+    });
+  });
+}
