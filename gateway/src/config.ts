@@ -2,6 +2,7 @@ import { authConfigFrom, authEnv, checkAuthEnv, parseEnv, port, type AuthConfig 
 import { z } from 'zod';
 import { limitsEnv, limitsFrom } from './limits-env.js';
 import type { OperationLimits } from './limits.js';
+import { registryEnv, registrySettingsFrom, type RegistrySettings } from './registry/env.js';
 
 const SUBGRAPH_URL = /^SUBGRAPH_([A-Z0-9_]+)_URL$/;
 
@@ -12,6 +13,7 @@ const schema = z.object({
   SUBGRAPH_MAX_SOCKETS: z.coerce.number().int().min(1).max(1024).default(64),
   ...authEnv,
   ...limitsEnv,
+  ...registryEnv,
 }).superRefine(checkAuthEnv);
 
 export type GatewayConfig = z.infer<typeof schema> & {
@@ -19,6 +21,7 @@ export type GatewayConfig = z.infer<typeof schema> & {
   subgraphUrls: Record<string, string>;
   auth: AuthConfig;
   limits: OperationLimits;
+  registry: RegistrySettings;
 };
 
 export function loadGatewayConfig(env: Record<string, string | undefined> = process.env): GatewayConfig {
@@ -28,5 +31,5 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
     Object.entries(urls).map(([key, url]) => [SUBGRAPH_URL.exec(key)![1].toLowerCase().replace(/_/g, '-'), url]),
   );
   const config = parseEnv(schema, env);
-  return { ...config, subgraphUrls, auth: authConfigFrom(config), limits: limitsFrom(config) };
+  return { ...config, subgraphUrls, auth: authConfigFrom(config), limits: limitsFrom(config), registry: registrySettingsFrom(config) };
 }

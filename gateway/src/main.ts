@@ -1,12 +1,14 @@
 import { listen, loadConfigOrExit } from '@vo/kit';
-import { readFileSync } from 'node:fs';
 import { loadGatewayConfig } from './config.js';
 import { createGateway } from './gateway.js';
+import { startRegistry } from './registry/start.js';
 import { readTrustedDocuments } from './trusted-documents.js';
 
 const config = loadConfigOrExit(() => loadGatewayConfig());
+const registry = await startRegistry(config.registry, { subgraphUrls: config.subgraphUrls, committedSupergraphPath: config.SUPERGRAPH_PATH });
 const gateway = await createGateway({
-  supergraphSdl: readFileSync(config.SUPERGRAPH_PATH, 'utf8'),
+  supergraphSdl: registry.supergraphSdl,
+  registry: registry.registry,
   subgraphUrls: config.subgraphUrls,
   maxSockets: config.SUBGRAPH_MAX_SOCKETS,
   production: config.NODE_ENV === 'production',
@@ -20,6 +22,7 @@ console.log(`Gateway ready: ${url}/graphql (GraphiQL in the browser at the same 
 const shutdown = async () => {
   server.close();
   await gateway.stop();
+  await registry.close();
   process.exit(0);
 };
 process.once('SIGINT', shutdown);
