@@ -18,6 +18,12 @@ import { fixedSupergraph, followSupergraph } from './registry/source.js';
 import { usagePlugin } from './registry/usage-plugin.js';
 import { trustedDocumentsOnly, trustedDocumentStore, type TrustedDocuments } from './trusted-documents.js';
 
+/*
+ * @apollo/gateway (2.14) sends usage metrics to Apollo's servers and probes the AWS, GCP, Azure and Alibaba metadata
+ * endpoints when it is constructed, unless this is set. The hub reports to no vendor and fetches nothing at run time.
+ */
+process.env.APOLLO_TELEMETRY_DISABLED = 'true';
+
 export interface GatewayOptions {
   /** A fixed supergraph to serve; without it, the registry's. */
   supergraphSdl?: string;
