@@ -3,12 +3,12 @@
 // gives for the same documented operations (schema/operations/Dashboard*.graphql).
 import { readTrustedDocuments } from '@vo/gateway/trusted-documents';
 import { authHeaders } from '@vo/kit/testing';
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS_DIR, DOCS_DIR, launchChromium, openPage, scrollsSideways, tabTo, type WatchedPage } from './support/browser.js';
+import { ARTIFACTS_DIR, launchChromium, openPage, scrollsSideways, tabTo, type WatchedPage } from './support/browser.js';
 import { startGatewayOver, startHub, type Hub } from './support/hub.js';
 import { ROLES } from './support/roles.js';
 
@@ -44,11 +44,9 @@ async function open(path: string, width = 1280, baseUrl = hub.baseUrl): Promise<
   return current.page;
 }
 
+/** Saves a screenshot as a test artifact; the README's copies in docs/ are refreshed by hand (cp test/artifacts/dashboard-*.png docs/). */
 async function screenshot(page: Page, name: string) {
-  const file = join(ARTIFACTS_DIR, name);
-  await page.screenshot({ path: file, fullPage: true });
-  mkdirSync(DOCS_DIR, { recursive: true });
-  copyFileSync(file, join(DOCS_DIR, name));
+  await page.screenshot({ path: join(ARTIFACTS_DIR, name), fullPage: true });
 }
 
 describe('the national view', () => {

@@ -6,7 +6,6 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export const ARTIFACTS_DIR = fileURLToPath(new URL('../artifacts/', import.meta.url));
-export const DOCS_DIR = fileURLToPath(new URL('../../docs/', import.meta.url));
 
 /** Starts headless Chromium; fails (never skips) with the way to install it when it is missing. */
 export async function launchChromium(): Promise<Browser> {
