@@ -1,9 +1,10 @@
 import { graphql, graphqlOk } from '@vo/kit/testing';
 import { readSupergraphConfig } from '@vo/gateway/composition';
+import { openRegistry } from '@vo/gateway/registry';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHub, SUPERGRAPH_PATH, type Hub } from './support/hub.js';
-import { registryCall, SEED_CONFIG, startRegistryGateway, type RegistryGateway } from './support/registry.js';
+import { closedPortUrl, registryCall, SEED_CONFIG, startRegistryGateway, type RegistryGateway } from './support/registry.js';
 import { safetyWeekSdl, startSafetyWeek } from './support/safety-week.js';
 
 const PUBLISH = ['registry:publish:safety-week'];
@@ -132,9 +133,11 @@ describe('the schema registry in the gateway', () => {
   });
 
   it('refuses a routing URL the gateway cannot reach, storing nothing', async () => {
-    const { status, body } = await publish(safetyWeekSdl('events', 'theme'), PUBLISH, 'http://127.0.0.1:9/graphql');
+    const url = await closedPortUrl();
+    const { status, body } = await publish(safetyWeekSdl('events', 'theme'), PUBLISH, url);
     expect(status).toBe(422);
     expect(body.code).toBe('SUBGRAPH_UNREACHABLE');
+    expect(body.message).toMatch(new RegExp(`^The gateway cannot reach subgraph "safety-week" at ${url} \\(.*ECONNREFUSED.*\\)\\. Deploy it first, or fix the routing URL\\.$`));
     const history = await registryCall(gateway, 'GET', '/subgraphs/safety-week/history', { scopes: [] });
     expect(history.body.versions).toHaveLength(1);
   });
@@ -165,5 +168,40 @@ describe('the schema registry in the gateway', () => {
     expect(refused.errors?.[0].extensions).toMatchObject({ code: 'COST_ESTIMATED_TOO_EXPENSIVE', estimatedCost: 10_010 });
     const { region } = await graphqlOk(gateway.url, '{ region(code: "NN") { safetyWeekActivities { name } } }');
     expect(region.safetyWeekActivities).toEqual([{ name: 'Opening NN' }]);
+  });
+
+  it('keeps the previous supergraph, stored and served, when a gateway refuses to load the new one', async () => {
+    const served = gateway.registry.current();
+    const stop = gateway.registry.onChange(() => {
+      throw new Error('refused by a test listener');
+    });
+    try {
+      const { status, body } = await publish(safetyWeekSdl('events', 'theme'));
+      expect(status).toBe(500);
+      expect(body).toEqual({ code: 'ACTIVATION_FAILED', message: 'The gateway could not load the new supergraph, so it keeps the previous one: refused by a test listener' });
+    } finally {
+      stop();
+    }
+    expect(gateway.registry.current()).toBe(served);
+    expect((await graphql(gateway.url, '{ region(code: "NN") { safetyWeekTheme } }')).errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    const history = await registryCall(gateway, 'GET', '/subgraphs/safety-week/history', { scopes: [] });
+    expect(history.body.versions.map((v: any) => v.version)).toEqual([3, 2, 1]);
+  });
+
+  it('lets a second gateway on the same registry database follow a publish made through the first', async () => {
+    const replica = await openRegistry({ database: gateway.database, seedConfigPath: SEED_CONFIG, lastGoodPath: `${gateway.lastGoodPath}.replica` });
+    try {
+      const seen: string[] = [];
+      replica.onChange((sdl) => seen.push(sdl));
+      await replica.follow();
+      expect(seen).toEqual([]);
+      expect((await publish(safetyWeekSdl('events', 'theme'))).body).toMatchObject({ status: 'published', version: 4 });
+      await replica.follow();
+      expect(seen).toEqual([gateway.registry.current()]);
+      expect(replica.current()).toBe(gateway.registry.current());
+      expect(readFileSync(`${gateway.lastGoodPath}.replica`, 'utf8')).toBe(gateway.registry.current());
+    } finally {
+      await replica.close();
+    }
   });
 });

@@ -94,7 +94,7 @@ export class Registry implements SupergraphSource {
    */
   async activate(activation: Activation) {
     const previous = this.state;
-    let switched = false;
+    let notified = false;
     const state = await this.db.transaction(async (tx) => {
       const versions = [];
       for (const version of activation.newVersions) versions.push(await insertVersion(tx as unknown as Db, version));
@@ -104,11 +104,12 @@ export class Registry implements SupergraphSource {
         author: activation.author,
         versionIds: [...activation.keptVersionIds, ...versions.map((v) => v.id)],
       });
+      notified = true;
       this.notify(activation.supergraphSdl);
-      switched = true;
       return { supergraph, versions };
     }).catch((error) => {
-      if (switched) this.notify(previous.supergraph.sdl);
+      // Some listeners may have switched already: every one goes back to the supergraph it served.
+      if (notified) this.notify(previous.supergraph.sdl, true);
       throw error;
     });
     this.state = (await activeState(this.db))!;
@@ -116,12 +117,20 @@ export class Registry implements SupergraphSource {
     return state;
   }
 
-  private notify(supergraphSdl: string) {
-    try {
-      for (const listener of this.listeners) listener(supergraphSdl);
-    } catch (error) {
-      throw new RegistryError(500, 'ACTIVATION_FAILED', `The gateway could not load the new supergraph, so it keeps the previous one: ${(error as Error).message}`);
+  /** Tells every listener; the first refusal is thrown after all were told, unless going back (`restoring`). */
+  private notify(supergraphSdl: string, restoring = false) {
+    let refusal: unknown;
+    for (const listener of this.listeners) {
+      try {
+        listener(supergraphSdl);
+      } catch (error) {
+        refusal ??= error;
+        if (restoring) console.error('A gateway could not go back to the previous supergraph:', error);
+      }
     }
+    if (refusal === undefined || restoring) return;
+    const message = `The gateway could not load the new supergraph, so it keeps the previous one: ${(refusal as Error).message}`;
+    throw new RegistryError(500, 'ACTIVATION_FAILED', message);
   }
 
   /** Switches to a supergraph another replica activated, if there is one. */
@@ -130,7 +139,12 @@ export class Registry implements SupergraphSource {
     if (id === undefined || id === this.state.supergraph.id) return;
     await this.exclusive(async (state) => {
       if (state.supergraph.id === this.state.supergraph.id) return;
-      this.notify(state.supergraph.sdl);
+      try {
+        this.notify(state.supergraph.sdl);
+      } catch (error) {
+        this.notify(this.state.supergraph.sdl, true);
+        throw error;
+      }
       this.state = state;
       writeLastGood(this.options.lastGoodPath, state.supergraph.sdl);
     });
