@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHub, type Hub } from './support/hub.js';
-import { startRegistryGateway, type RegistryGateway } from './support/registry.js';
+import { closedPortUrl, startRegistryGateway, type RegistryGateway } from './support/registry.js';
 import { safetyWeekSdl, startSafetyWeek } from './support/safety-week.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -103,13 +103,14 @@ describe('npm run hub -- subgraph (exit 0 pass, 1 fail, 2 could not run)', () =>
     expect(forbidden.code).toBe(2);
     expect(forbidden.stderr).toContain('FORBIDDEN: This token may not change "safety-week"');
 
+    const closedHub = await closedPortUrl('');
     const cases: [string[], string][] = [
       [['check', '--schema', v1], "required option '--name <subgraph>' not specified"],
       [['check', '--name', 'safety-week'], 'Give --schema <file> or --url <subgraph url>'],
       [['check', '--name', 'safety-week', '--schema', join(folder, 'missing.graphql')], '--schema: cannot read'],
       [['rollback', '--name', 'safety-week', '--version', 'last'], '--version must be a version number such as 3, not "last"'],
       [['publish', '--name', 'safety-week', '--schema', v1], "required option '--url <routing url>' not specified"],
-      [['list', '--hub', 'http://127.0.0.1:9'], 'Cannot reach the hub at http://127.0.0.1:9'],
+      [['list', '--hub', closedHub], `Cannot reach the hub at ${closedHub} (ECONNREFUSED)`],
     ];
     const results = await Promise.all(cases.map(([args]) => hubCli(args)));
     expect(results.map((r, i) => [cases[i][0].join(' '), r.code, r.stderr.includes(cases[i][1])])).toEqual(

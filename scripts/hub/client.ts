@@ -71,8 +71,9 @@ export async function callRegistry(base: string, method: 'GET' | 'POST', path: s
       signal: AbortSignal.timeout(120_000),
     });
   } catch (error) {
-    const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
-    throw new CliExit(2, `Cannot reach the hub at ${base} (${cause}). Is it running (npm start)? Set HUB_URL or --hub to its address.`);
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    const reason = cause?.code ?? cause?.message ?? (error as Error).message;
+    throw new CliExit(2, `Cannot reach the hub at ${base} (${reason}). Is it running (npm start)? Set HUB_URL or --hub to its address.`);
   }
   const text = await response.text();
   try {

@@ -1,6 +1,7 @@
 import { openRegistry, type Registry } from '@vo/gateway/registry';
 import { authHeaders, openTestDatabase } from '@vo/kit/testing';
 import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,4 +56,13 @@ export async function registryCall(
   } catch {
     throw new Error(`Non-JSON answer ${response.status} from ${method} ${path}:\n${text.slice(0, 2000)}`);
   }
+}
+
+/** An http URL on a local port nothing listens on (taken from the system and released again). */
+export async function closedPortUrl(path = '/graphql'): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return `http://127.0.0.1:${port}${path}`;
 }

@@ -19,7 +19,9 @@ async function ensureReachable(registry: Registry, name: string, routingUrl: str
     const body = (await response.json().catch(() => undefined)) as { data?: { __typename?: unknown } } | undefined;
     if (!response.ok || typeof body?.data?.__typename !== 'string') problem = `it answered HTTP ${response.status} without a GraphQL result`;
   } catch (error) {
-    problem = (error as Error).name === 'TimeoutError' ? `no answer within ${REACH_TIMEOUT_MS / 1000} s` : (error as Error).message;
+    // fetch says only "fetch failed"; the reason (ECONNREFUSED, ENOTFOUND) is its cause.
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    problem = (error as Error).name === 'TimeoutError' ? `no answer within ${REACH_TIMEOUT_MS / 1000} s` : (cause?.code ?? cause?.message ?? (error as Error).message);
   }
   if (problem) {
     const message = `The gateway cannot reach subgraph "${name}" at ${url} (${problem}). Deploy it first, or fix the routing URL.`;
