@@ -58,7 +58,8 @@ export function createSummaryQueries(db: Db) {
     const day = { asOf: sql`day.as_of`, expiresBy: sql`day.expires_by` };
     const asOfs = sql.param(days.map((d) => d.asOf));
     const expiresBys = sql.param(days.map((d) => d.expiresBy));
-    const table = sql`unnest(${asOfs}::date[], ${expiresBys}::date[]) as day(as_of, expires_by)`;
+    // Sent as text arrays: postgres.js cannot write a parameter the server types as date[].
+    const table = sql`unnest(${asOfs}::text[]::date[], ${expiresBys}::text[]::date[]) as day(as_of, expires_by)`;
     return db
       .select({
         key: place.key,
