@@ -62,7 +62,10 @@ describe('judging changes against usage', () => {
   });
 
   it('passes with a warning a breaking change nothing used, and passes a safe one', async () => {
-    const changes = await judge(SDL.replace('code: ID! name: String!', 'code: ID! name: String! label: String').replace(' certified: Int!', ' certified: Int! total: Int').replace('input RegionFilter { codes: [ID!] name: String }', 'input RegionFilter { codes: [ID!] }'));
+    const candidate = SDL.replace('code: ID! name: String!', 'code: ID! name: String! label: String')
+      .replace(' certified: Int!', ' certified: Int! total: Int')
+      .replace('input RegionFilter { codes: [ID!] name: String }', 'input RegionFilter { codes: [ID!] }');
+    const changes = await judge(candidate);
     expect(changes.map((c) => [c.type, c.path, c.verdict])).toEqual([
       ['INPUT_FIELD_REMOVED', 'RegionFilter.name', 'warn'],
       ['FIELD_ADDED', 'Kvo.total', 'pass'],

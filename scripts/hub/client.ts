@@ -53,7 +53,8 @@ export async function bearerToken(options: HubOptions, scopes: string[]): Promis
   if (given) return given;
   const auth = authConfigFrom(config);
   if (config.NODE_ENV === 'production' || auth.mode !== 'development') {
-    throw new CliExit(2, `No token: give --token <jwt> or set HUB_TOKEN to a token with ${scopes.join(' ') || 'any scope'} from your identity provider.`);
+    const scope = scopes.join(' ') || 'any scope';
+    throw new CliExit(2, `No token: give --token <jwt> or set HUB_TOKEN to a token with ${scope} from your identity provider.`);
   }
   const what = scopes.length ? `for ${scopes.join(' ')}` : 'with no scopes';
   console.error(`No --token or HUB_TOKEN given: signed a development token ${what} (development only).`);

@@ -70,7 +70,8 @@ function judge(change: Change, usage: CoordinateUsage[], windowDays: number): Ju
   const window = `in the last ${windowDays} day${windowDays === 1 ? '' : 's'}`;
   const why = change.criticality.reason ? ` ${change.criticality.reason}` : '';
   if (used.operations === 0) {
-    return { ...base, usage: used, verdict: 'warn', reason: `${criticality === 'BREAKING' ? 'Breaking' : 'Dangerous'}, but no recorded operation used it ${window}.${why}` };
+    const kind = criticality === 'BREAKING' ? 'Breaking' : 'Dangerous';
+    return { ...base, usage: used, verdict: 'warn', reason: `${kind}, but no recorded operation used it ${window}.${why}` };
   }
   const who = used.clients.map((c) => `${c.name} (${c.operations})`).join(', ');
   if (criticality === 'DANGEROUS') {

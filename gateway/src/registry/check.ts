@@ -45,8 +45,9 @@ export async function checkCandidate(
   const changes = await judgeChanges(activeApiSchema(state), printSchema(composed.apiSchema), usage, registry.usageWindowDays);
   const count = (verdict: JudgedChange['verdict']) => changes.filter((change) => change.verdict === verdict).length;
   const failed = count('fail');
+  const window = `in the last ${registry.usageWindowDays} days`;
   const summary = failed
-    ? `${failed} breaking change(s) to fields clients used in the last ${registry.usageWindowDays} days.`
-    : `${changes.length} change(s): ${count('warn')} with a warning, none breaks an operation clients used in the last ${registry.usageWindowDays} days.`;
+    ? `${failed} breaking change(s) to fields clients used ${window}.`
+    : `${changes.length} change(s): ${count('warn')} with a warning, none breaks an operation clients used ${window}.`;
   return { ...base, result: failed ? 'fail' : 'pass', summary, compositionErrors: [], changes };
 }

@@ -56,7 +56,8 @@ function identify(authenticate: (header: string | undefined) => Promise<Viewer>)
     if (need !== 'any token' && !viewer.scopes.has(need)) {
       const held = [...viewer.scopes].filter((scope) => scope.startsWith('registry:publish:'));
       const has = held.length ? ` (it has ${held.join(', ')})` : '';
-      throw new RegistryError(403, 'FORBIDDEN', `This token may not change "${need.slice('registry:publish:'.length)}"${has}: it needs the scope ${need}.`);
+      const subgraph = need.slice('registry:publish:'.length);
+      throw new RegistryError(403, 'FORBIDDEN', `This token may not change "${subgraph}"${has}: it needs the scope ${need}.`);
     }
     return viewer;
   };
@@ -74,7 +75,9 @@ export function registryRouter(registry: Registry | undefined, auth: AuthConfig 
   router.use(express.json({ limit: MAX_BODY }));
   router.use((_req, _res, next) => {
     if (registry) return next();
-    const message = 'The schema registry is not available on this gateway: it serves a fixed or last good supergraph. Try again once its database is back.';
+    const message =
+      'The schema registry is not available on this gateway: it serves a fixed or last good supergraph. ' +
+      'Try again once its database is back.';
     next(new RegistryError(503, 'REGISTRY_UNAVAILABLE', message));
   });
   router.get('/subgraphs', async (req, res) => {
@@ -118,7 +121,9 @@ const registryErrors: ErrorRequestHandler = (error, _req, res, next) => {
   if (res.headersSent) return next(error);
   if (error instanceof RegistryError) return void res.status(error.status).json(error);
   const status = typeof error?.status === 'number' && error.status < 500 ? error.status : 500;
-  if (status === 413) return void res.status(413).json({ code: 'BAD_REQUEST', message: `The request body is too large: the maximum is ${MAX_BODY}.` });
+  if (status === 413) {
+    return void res.status(413).json({ code: 'BAD_REQUEST', message: `The request body is too large: the maximum is ${MAX_BODY}.` });
+  }
   if (status < 500) return void res.status(status).json({ code: 'BAD_REQUEST', message: 'The request body is not valid JSON.' });
   console.error('Registry request failed:', error);
   res.status(500).json({ code: 'INTERNAL_SERVER_ERROR', message: 'Internal error: the registry could not answer; nothing was changed.' });

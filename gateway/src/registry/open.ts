@@ -46,7 +46,8 @@ async function bringInCommittedSet(db: Db, committed: SubgraphSource[]) {
   await db.transaction(async (tx) => {
     const versions = [];
     for (const subgraph of changed) {
-      versions.push(await insertVersion(tx as unknown as Db, { subgraph: subgraph.name, sdl: subgraph.sdl, routingUrl: subgraph.url, author: SEED_AUTHOR }));
+      const version = { subgraph: subgraph.name, sdl: subgraph.sdl, routingUrl: subgraph.url, author: SEED_AUTHOR };
+      versions.push(await insertVersion(tx as unknown as Db, version));
     }
     await insertSupergraph(tx as unknown as Db, {
       sdl: composed.supergraphSdl,

@@ -1,7 +1,7 @@
 import { checkCandidate } from './check.js';
 import { RegistryError } from './errors.js';
 import { composeWith, unknownSubgraph, type Registry, type SubgraphInput } from './registry.js';
-import { findVersion, sha256, type ActiveState } from './store.js';
+import { findVersion, sha256, type ActiveState, type SubgraphVersion } from './store.js';
 
 const REACH_TIMEOUT_MS = 5000;
 
@@ -21,7 +21,8 @@ async function ensureReachable(registry: Registry, name: string, routingUrl: str
   } catch (error) {
     // fetch says only "fetch failed"; the reason (ECONNREFUSED, ENOTFOUND) is its cause.
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    problem = (error as Error).name === 'TimeoutError' ? `no answer within ${REACH_TIMEOUT_MS / 1000} s` : (cause?.code ?? cause?.message ?? (error as Error).message);
+    const timedOut = (error as Error).name === 'TimeoutError';
+    problem = timedOut ? `no answer within ${REACH_TIMEOUT_MS / 1000} s` : (cause?.code ?? cause?.message ?? (error as Error).message);
   }
   if (problem) {
     const message = `The gateway cannot reach subgraph "${name}" at ${url} (${problem}). Deploy it first, or fix the routing URL.`;
@@ -34,6 +35,13 @@ function compositionFailed(message: string, composed: { problems: unknown[] }) {
 }
 
 const summary = (state: ActiveState) => ({ id: state.supergraph.id, hash: state.supergraph.hash });
+const answer = (status: 'published' | 'unchanged' | 'rolled back', version: SubgraphVersion, state: ActiveState) => ({
+  status,
+  subgraph: version.subgraph,
+  version: version.version,
+  hash: version.sdlHash,
+  supergraph: summary(state),
+});
 
 /**
  * Stores a new version of a subgraph and switches the gateway to the supergraph composed with it. Refused, with
@@ -44,11 +52,12 @@ export async function publishSubgraph(registry: Registry, candidate: SubgraphInp
   return registry.exclusive(async (state) => {
     const current = state.members.find((member) => member.subgraph === candidate.name);
     if (current && current.sdlHash === sha256(candidate.sdl) && current.routingUrl === candidate.url) {
-      return { status: 'unchanged' as const, subgraph: candidate.name, version: current.version, hash: current.sdlHash, supergraph: summary(state), changes: [] };
+      return { ...answer('unchanged', current, state), changes: [] };
     }
     const composed = composeWith(state, candidate);
     if (composed.errors) {
-      throw compositionFailed(`"${candidate.name}" does not compose with the current subgraphs; the gateway keeps serving the previous supergraph.`, composed);
+      const message = `"${candidate.name}" does not compose with the current subgraphs; the gateway keeps serving the previous supergraph.`;
+      throw compositionFailed(message, composed);
     }
     const check = await checkCandidate(registry, state, candidate, composed);
     await ensureReachable(registry, candidate.name, candidate.url);
@@ -59,8 +68,7 @@ export async function publishSubgraph(registry: Registry, candidate: SubgraphInp
       newVersions: [{ subgraph: candidate.name, sdl: candidate.sdl, routingUrl: candidate.url, author }],
       keptVersionIds: state.members.filter((member) => member !== current).map((member) => member.id),
     });
-    const [version] = versions;
-    return { status: 'published' as const, subgraph: candidate.name, version: version.version, hash: version.sdlHash, supergraph: summary(registry.active), changes: check.changes };
+    return { ...answer('published', versions[0], registry.active), changes: check.changes };
   });
 }
 
@@ -74,11 +82,14 @@ export async function rollbackSubgraph(registry: Registry, name: string, version
     }
     const current = state.members.find((member) => member.subgraph === name);
     if (current?.id === target.id) {
-      return { status: 'unchanged' as const, subgraph: name, version: target.version, hash: target.sdlHash, supergraph: summary(state) };
+      return answer('unchanged', target, state);
     }
     const composed = composeWith(state, { name, sdl: target.sdl, url: target.routingUrl });
     if (composed.errors) {
-      throw compositionFailed(`Version ${versionNumber} of "${name}" no longer composes with the current subgraphs; the gateway keeps serving the current supergraph.`, composed);
+      const message =
+        `Version ${versionNumber} of "${name}" no longer composes with the current subgraphs; ` +
+        'the gateway keeps serving the current supergraph.';
+      throw compositionFailed(message, composed);
     }
     await ensureReachable(registry, name, target.routingUrl);
     await registry.activate({
@@ -88,6 +99,6 @@ export async function rollbackSubgraph(registry: Registry, name: string, version
       newVersions: [],
       keptVersionIds: [...state.members.filter((member) => member !== current).map((member) => member.id), target.id],
     });
-    return { status: 'rolled back' as const, subgraph: name, version: target.version, hash: target.sdlHash, supergraph: summary(registry.active) };
+    return answer('rolled back', target, registry.active);
   });
 }

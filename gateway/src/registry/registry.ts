@@ -152,11 +152,8 @@ export class Registry implements SupergraphSource {
 
   /** The subgraphs being served, with the version of each. */
   list() {
-    const { supergraph, members } = this.state;
-    return {
-      supergraph: { id: supergraph.id, hash: supergraph.hash, reason: supergraph.reason, author: supergraph.author, composedAt: supergraph.composedAt },
-      subgraphs: members.map(({ sdl: _sdl, id: _id, ...version }) => version),
-    };
+    const { sdl: _sdl, ...supergraph } = this.state.supergraph;
+    return { supergraph, subgraphs: this.state.members.map(({ sdl: _sdl, id: _id, ...version }) => version) };
   }
 
   /** Every version of one subgraph, newest first, marking the one being served. */

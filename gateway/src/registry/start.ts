@@ -23,7 +23,8 @@ export async function startRegistry(
     database = await openDatabase(settings.databaseUrl ? { url: settings.databaseUrl, poolSize: 4 } : { dataDir: settings.dataDir });
     const registry = await openRegistry({ ...settings, database, subgraphUrls: options.subgraphUrls });
     const { supergraph, members } = registry.active;
-    console.log(`Schema registry (${database.kind}): supergraph ${supergraph.id} of ${members.map((m) => `${m.subgraph} v${m.version}`).join(', ')}`);
+    const versions = members.map((member) => `${member.subgraph} v${member.version}`).join(', ');
+    console.log(`Schema registry (${database.kind}): supergraph ${supergraph.id} of ${versions}`);
     const opened = database;
     return {
       registry,

@@ -16,7 +16,10 @@ export function register(subgraph: Command) {
       if (status !== 200) refusal(options.json, status, body);
       print(options.json, body, ({ subgraph: name, versions }) => [
         `${name}:`,
-        ...versions.map((v: any) => `${v.active ? '*' : ' '} v${String(v.version).padEnd(4)} ${v.sdlHash.slice(0, 12)}  ${v.routingUrl.padEnd(34)} ${v.author}, ${when(v.publishedAt)}`),
+        ...versions.map((v: any) => {
+          const version = `v${String(v.version).padEnd(4)} ${v.sdlHash.slice(0, 12)}`;
+          return `${v.active ? '*' : ' '} ${version}  ${v.routingUrl.padEnd(34)} ${v.author}, ${when(v.publishedAt)}`;
+        }),
       ]);
     }),
   );

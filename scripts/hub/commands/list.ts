@@ -12,7 +12,9 @@ export function register(subgraph: Command) {
       if (status !== 200) refusal(options.json, status, body);
       print(options.json, body, ({ supergraph, subgraphs }) => [
         `Supergraph ${supergraph.id} (${supergraph.reason}, ${when(supergraph.composedAt)})`,
-        ...subgraphs.map((s: any) => `  ${s.subgraph.padEnd(12)} v${String(s.version).padEnd(4)} ${s.routingUrl.padEnd(34)} ${s.author}, ${when(s.publishedAt)}`),
+        ...subgraphs.map(
+          (s: any) => `  ${s.subgraph.padEnd(12)} v${String(s.version).padEnd(4)} ${s.routingUrl.padEnd(34)} ${s.author}, ${when(s.publishedAt)}`,
+        ),
       ]);
     }),
   );

@@ -22,7 +22,8 @@ export function register(subgraph: Command) {
       print(options.json, body, (result) => [
         result.status === 'unchanged'
           ? `${result.subgraph} v${result.version} is already served with this SDL and URL: nothing to publish.`
-          : `Published ${result.subgraph} v${result.version} (sha256 ${result.hash.slice(0, 12)}); the gateway serves supergraph ${result.supergraph.id}.`,
+          : `Published ${result.subgraph} v${result.version} (sha256 ${result.hash.slice(0, 12)}); ` +
+            `the gateway serves supergraph ${result.supergraph.id}.`,
         ...changeLines(result.changes ?? []),
       ]);
     }),
