@@ -27,9 +27,7 @@ describe('cyber subgraph: synthetic seed', () => {
     const dtc = withToken({ scopes: [], organisation: 'dtc' });
     const before = await dtc.graphqlOk(subgraph.url, query);
     expect(before.cyberScans.totalCount).toBeGreaterThan(0);
-    const started = Date.now();
     await cyberSubgraph.seed(subgraph.database.db);
-    expect(Date.now() - started).toBeLessThan(10_000);
     expect(await dtc.graphqlOk(subgraph.url, query)).toEqual(before);
     const [{ scans }] = await rows<{ scans: number }>('select count(*)::int as scans from cyber.scan');
     expect(scans).toBe(generateScans().length);
