@@ -116,9 +116,9 @@ describe('the schema registry in the gateway', () => {
   it('answers bad requests with 400 and a code naming what to fix, changing nothing', async () => {
     const served = gateway.registry.current();
     const cases: [string, { body?: unknown; rawBody?: string }, string, string][] = [
-      ['/subgraphs/safety-week/publish', { body: { sdl: safetyWeekSdl('events') } }, 'BAD_REQUEST', 'body.url'],
-      ['/subgraphs/safety-week/publish', { body: { sdl: 42, url: safetyWeek.url } }, 'BAD_REQUEST', 'body.sdl'],
-      ['/subgraphs/safety-week/publish', { body: { sdl: safetyWeekSdl('events'), url: 'ftp://x' } }, 'BAD_REQUEST', 'http(s) URL'],
+      ['/subgraphs/safety-week/publish', { body: { sdl: safetyWeekSdl('events') } }, 'BAD_REQUEST', 'body.url is required: the routing URL'],
+      ['/subgraphs/safety-week/publish', { body: { sdl: 42, url: safetyWeek.url } }, 'BAD_REQUEST', 'body.sdl the subgraph SDL as a string'],
+      ['/subgraphs/safety-week/publish', { body: { sdl: safetyWeekSdl('events'), url: 'ftp://x' } }, 'BAD_REQUEST', 'body.url the routing URL, an http(s) URL'],
       ['/subgraphs/safety-week/publish', { rawBody: '{"sdl": ' }, 'BAD_REQUEST', 'not valid JSON'],
       ['/subgraphs/safety-week/publish', { body: { sdl: 'type Region {', url: safetyWeek.url } }, 'INVALID_SDL', 'does not parse'],
       ['/subgraphs/safety-week/rollback', { body: { version: 'one' } }, 'BAD_REQUEST', 'body.version'],

@@ -10,12 +10,14 @@ import type { Registry } from './registry.js';
 /** Generous for an SDL (the largest subgraph here is ~30 kB) without letting a body tie up the gateway. */
 const MAX_BODY = '2mb';
 const SUBGRAPH_NAME = /^[a-z][a-z0-9-]{0,62}$/;
-const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL, e.g. https://riec.example.nl/graphql' });
-const sdl = z.string({ error: 'must be the subgraph SDL as a string' }).min(1, 'must not be empty');
+/** A field's message: "is required" when it is missing, `wrong` otherwise. */
+const explain = (wrong: string) => (issue: { input?: unknown }) => (issue.input === undefined ? `is required: ${wrong}` : wrong);
+const httpUrl = z.url({ protocol: /^https?$/, error: explain('the routing URL, an http(s) URL such as https://riec.example.nl/graphql') });
+const sdl = z.string({ error: explain('the subgraph SDL as a string') }).min(1, 'must not be empty');
 const bodies = {
   check: z.object({ sdl, url: httpUrl.optional() }, { error: 'must be a JSON object' }),
   publish: z.object({ sdl, url: httpUrl }, { error: 'must be a JSON object' }),
-  rollback: z.object({ version: z.number({ error: 'must be a version number' }).int().positive() }, { error: 'must be a JSON object' }),
+  rollback: z.object({ version: z.number({ error: explain('a version number such as 3') }).int().positive() }, { error: 'must be a JSON object' }),
 };
 
 function readBody<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
