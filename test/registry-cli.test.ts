@@ -1,16 +1,13 @@
 import { CLIENT_NAME_HEADER } from '@vo/gateway/registry';
 import { authHeaders, graphqlOk } from '@vo/kit/testing';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHub, type Hub } from './support/hub.js';
-import { closedPortUrl, startRegistryGateway, type RegistryGateway } from './support/registry.js';
+import { closedPortUrl, hubCli as runHubCli, startRegistryGateway, type RegistryGateway } from './support/registry.js';
 import { safetyWeekSdl, startSafetyWeek } from './support/safety-week.js';
 
-const ROOT = fileURLToPath(new URL('../', import.meta.url));
 let hub: Hub;
 let gateway: RegistryGateway;
 let safetyWeek: Awaited<ReturnType<typeof startSafetyWeek>>;
@@ -31,15 +28,7 @@ afterAll(async () => {
   await hub?.close();
 });
 
-/** Runs `npm run hub -- subgraph ...` as a partner's CI would (the same entry point, without npm's banner). */
-function hubCli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const options = { cwd: ROOT, env: { ...process.env, HUB_URL: gateway.baseUrl, HUB_TOKEN: '', ...env } };
-    execFile(process.execPath, ['--import', 'tsx', 'scripts/hub.ts', 'subgraph', ...args], options, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
-    });
-  });
-}
+const hubCli = (args: string[], env: Record<string, string> = {}) => runHubCli(gateway, args, env);
 
 describe('npm run hub -- subgraph (exit 0 pass, 1 fail, 2 could not run)', () => {
   it('checks and publishes a new subgraph with a development token for exactly its scope', async () => {

@@ -4,7 +4,7 @@ import { openRegistry } from '@vo/gateway/registry';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHub, SUPERGRAPH_PATH, type Hub } from './support/hub.js';
-import { closedPortUrl, registryCall, SEED_CONFIG, startRegistryGateway, type RegistryGateway } from './support/registry.js';
+import { closedPortUrl, registryCall, SEED_CONFIG, startClientLoad, startRegistryGateway, type RegistryGateway } from './support/registry.js';
 import { safetyWeekSdl, startSafetyWeek } from './support/safety-week.js';
 
 const PUBLISH = ['registry:publish:safety-week'];
@@ -27,24 +27,6 @@ afterAll(async () => {
 const publish = (sdl: string, scopes = PUBLISH, url = safetyWeek.url) =>
   registryCall(gateway, 'POST', '/subgraphs/safety-week/publish', { scopes, body: { sdl, url } });
 
-/** Queries in `loops` parallel loops until `done` resolves, then `after` more each; returns every failure. */
-async function queryWhile(done: Promise<unknown>, loops = 4, after = 10) {
-  const failures: string[] = [];
-  let requests = 0;
-  let finished = false;
-  void done.finally(() => (finished = true));
-  const loop = async () => {
-    let left = after;
-    while (!finished || left-- > 0) {
-      const result = await graphql<{ regions: unknown[] }>(gateway.url, '{ regions { code name municipalityCount } }');
-      requests += 1;
-      if (result.status !== 200 || result.errors || result.data?.regions?.length !== 10) failures.push(JSON.stringify(result).slice(0, 500));
-    }
-  };
-  await Promise.all(Array.from({ length: loops }, loop));
-  return { failures, requests };
-}
-
 describe('the schema registry in the gateway', () => {
   it('starts from the committed set: the same supergraph as schema/supergraph.graphql, every subgraph at version 1', async () => {
     expect(gateway.registry.current()).toBe(readFileSync(SUPERGRAPH_PATH, 'utf8'));
@@ -59,8 +41,9 @@ describe('the schema registry in the gateway', () => {
   it('publishes a new subgraph while a client keeps querying: no failed request, the new field served without restart', async () => {
     const before = await graphql(gateway.url, '{ region(code: "NN") { safetyWeekEvents } }');
     expect(before.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    const client = startClientLoad(gateway.url, '{ regions { code name municipalityCount } }', (data) => data?.regions?.length === 10);
     const published = publish(safetyWeekSdl('events'));
-    const { failures, requests } = await queryWhile(published);
+    const { failures, requests } = await client.stopAfter(published);
     const { status, body } = await published;
     expect(status, JSON.stringify(body)).toBe(200);
     expect(body).toMatchObject({ status: 'published', subgraph: 'safety-week', version: 1 });

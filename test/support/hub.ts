@@ -8,14 +8,18 @@ export const SUPERGRAPH_PATH = new URL('../../schema/supergraph.graphql', import
 
 type RunningTestSubgraph = Awaited<ReturnType<typeof startTestSubgraph>>;
 
+export type SubgraphName = (typeof SUBGRAPHS)[number]['name'];
+
 /**
  * The whole hub as `npm start` runs it, in-process: every subgraph on its own seeded test database
  * and its own port, and the real gateway over the committed supergraph, all over real HTTP.
+ * `names` starts only those subgraphs (a hub before a partner joined); the gateway then serves the
+ * committed supergraph anyway, so give such a hub a registry seeded with the same set.
  */
-export async function startHub() {
+export async function startHub(names: readonly SubgraphName[] = SUBGRAPHS.map((s) => s.name)) {
   const subgraphs: Record<string, RunningTestSubgraph> = {};
   await Promise.all(
-    SUBGRAPHS.map(async ({ name }) => {
+    names.map(async (name) => {
       subgraphs[name] = await startTestSubgraph(await loadDefinition(name));
     }),
   );
