@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDefinition } from '../scripts/services.js';
 import { startHub, type Hub } from './support/hub.js';
-import { committedSetWithout, hubCli, registryCall, startClientLoad, startRegistryGateway, type RegistryGateway } from './support/registry.js';
+import { openRegistry } from '@vo/gateway/registry';
+import { committedSetWithout, hubCli, SEED_CONFIG, registryCall, startClientLoad, startRegistryGateway, type RegistryGateway } from './support/registry.js';
 import { asNational, ROLES } from './support/roles.js';
 
 const FOUR = ['cyber', 'funding', 'kvo', 'regions'];
@@ -148,5 +149,25 @@ describe('the RIEC joins a running hub through the registry (issue 5)', () => {
     expect(history.body.versions.map((v: any) => v.version)).toEqual([1]);
     const { region } = await asNational.graphqlOk(gateway.url, '{ region(code: "NN") { underminingSignals(from: 2024, to: 2024) { year signalCount } } }');
     expect(region.underminingSignals).toEqual([{ year: 2024, signalCount: expect.any(Number) }]);
+  });
+
+  it('keeps the published riec when the hub restarts with a committed set that names riec at another URL', async () => {
+    const before = await servedSubgraphs();
+    // The committed schema/supergraph.yaml has riec at localhost:4005; the partner published it at its own address.
+    expect(before.subgraphs.find((s: any) => s.subgraph === 'riec').routingUrl).not.toBe('http://localhost:4005/graphql');
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (message: string) => warnings.push(message);
+    const restarted = await openRegistry({ database: gateway.database, seedConfigPath: SEED_CONFIG, lastGoodPath: `${gateway.lastGoodPath}.restart` });
+    console.warn = warn;
+    try {
+      expect(restarted.current()).toBe(gateway.registry.current());
+      expect(warnings).toEqual([`registry: keeps riec v1 published by riec-ci; schema/supergraph.yaml's copy is not brought in`]);
+    } finally {
+      await restarted.close();
+    }
+    expect(await servedSubgraphs()).toEqual(before);
+    const history = await registryCall(gateway, 'GET', '/subgraphs/riec/history', { scopes: [] });
+    expect(history.body.versions.map((v: any) => [v.version, v.author])).toEqual([[1, 'riec-ci']]);
   });
 });

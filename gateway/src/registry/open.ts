@@ -14,8 +14,9 @@ export const SEED_AUTHOR = 'schema/supergraph.yaml';
  * Opens the registry: migrates its schema, brings in the committed set (schema/supergraph.yaml) and writes the
  * active supergraph as the last good one. On the first start the committed set is the registry's first supergraph.
  * Later, a committed subgraph whose SDL or routing URL changed since it was last brought in becomes a new version,
- * so editing a subgraph's schema.graphql in this repository still reaches the gateway; partner publishes of other
- * subgraphs stay.
+ * so editing a subgraph's schema.graphql in this repository still reaches the gateway. A subgraph a partner has
+ * published through the registry is the partner's from then on: the committed copy never replaces
+ * the version it serves, however the file changes, and a restart says so once.
  */
 export async function openRegistry(options: RegistryOptions & { seedConfigPath: string }): Promise<Registry> {
   const { database } = options;
@@ -29,10 +30,17 @@ export async function openRegistry(options: RegistryOptions & { seedConfigPath: 
 async function bringInCommittedSet(db: Db, committed: SubgraphSource[]) {
   const state = await activeState(db);
   const seeded = await latestVersionsBy(db, SEED_AUTHOR, committed.map((subgraph) => subgraph.name));
+  const partnerOwned = new Map((state?.members ?? []).filter((member) => member.author !== SEED_AUTHOR).map((m) => [m.subgraph, m]));
   const changed = committed.filter((subgraph) => {
     const last = seeded.get(subgraph.name);
-    return !last || last.sdlHash !== sha256(subgraph.sdl) || last.routingUrl !== subgraph.url;
+    return !partnerOwned.has(subgraph.name) && (!last || last.sdlHash !== sha256(subgraph.sdl) || last.routingUrl !== subgraph.url);
   });
+  for (const subgraph of committed.filter((s) => partnerOwned.has(s.name))) {
+    const member = partnerOwned.get(subgraph.name)!;
+    if (member.sdlHash !== sha256(subgraph.sdl) || member.routingUrl !== subgraph.url) {
+      console.warn(`registry: keeps ${subgraph.name} v${member.version} published by ${member.author}; ${SEED_AUTHOR}'s copy is not brought in`);
+    }
+  }
   if (changed.length === 0) return;
   const names = changed.map((subgraph) => subgraph.name);
   const kept = (state?.members ?? []).filter((member) => !names.includes(member.subgraph));
