@@ -20,3 +20,4 @@ export * from './loaders.js';
 export * from './validate.js';
 export * from './context.js';
 export * from './roles.js';
+export * from './audit.js';

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, pgSchema, smallint, text } from 'drizzle-orm/pg-core';
+import { auditTable } from '@vo/kit/audit';
 
 const SCORE_COLUMNS = 'governance, awareness, access_control, software_updates, backups, incident_response';
 
@@ -59,3 +60,6 @@ export const overallScore = sql<number>`((${sql.join(
   [scans.governance, scans.awareness, scans.accessControl, scans.softwareUpdates, scans.backups, scans.incidentResponse],
   sql` + `,
 )}) / 6.0)::float8`;
+
+/** Who wrote what, when: every mutation and import of this subgraph (kit audit.ts). */
+export const audit = auditTable(cyberSchema);

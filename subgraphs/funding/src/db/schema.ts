@@ -1,4 +1,5 @@
 import { bigint, boolean, date, index, integer, pgSchema, text } from 'drizzle-orm/pg-core';
+import { auditTable } from '@vo/kit/audit';
 
 /** Everything the funding subgraph stores lives in the Postgres schema "funding". */
 export const fundingSchema = pgSchema('funding');
@@ -43,3 +44,6 @@ export const grants = fundingSchema.table(
 
 export type GrantRow = typeof grants.$inferSelect;
 export type GrantInsert = typeof grants.$inferInsert;
+
+/** Who wrote what, when: every mutation and import of this subgraph (kit audit.ts). */
+export const audit = auditTable(fundingSchema);

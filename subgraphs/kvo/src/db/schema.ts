@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, pgSchema, text } from 'drizzle-orm/pg-core';
+import { auditTable } from '@vo/kit/audit';
 
 /** Everything the KVO subgraph stores lives in the Postgres schema "kvo". */
 export const kvoSchema = pgSchema('kvo');
@@ -42,3 +43,6 @@ export const certifications = kvoSchema.table(
 
 export type CertificationRow = typeof certifications.$inferSelect;
 export type CertificationInsert = typeof certifications.$inferInsert;
+
+/** Who wrote what, when: every mutation and import of this subgraph (kit audit.ts). */
+export const audit = auditTable(kvoSchema);

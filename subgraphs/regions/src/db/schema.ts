@@ -1,4 +1,5 @@
 import { boolean, index, integer, pgSchema, primaryKey, real, text } from 'drizzle-orm/pg-core';
+import { auditTable } from '@vo/kit/audit';
 
 /** Everything the regions subgraph stores lives in the Postgres schema "regions". */
 export const regionsSchema = pgSchema('regions');
@@ -83,3 +84,6 @@ export const sites = regionsSchema.table(
     index('site_region_idx').on(table.regionCode, table.kind, table.id),
   ],
 );
+
+/** Who wrote what, when: every mutation and import of this subgraph (kit audit.ts). */
+export const audit = auditTable(regionsSchema);

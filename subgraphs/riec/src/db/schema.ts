@@ -1,4 +1,5 @@
 import { boolean, date, index, integer, pgSchema, text } from 'drizzle-orm/pg-core';
+import { auditTable } from '@vo/kit/audit';
 
 /** Everything the riec subgraph stores lives in the Postgres schema "riec". */
 export const riecSchema = pgSchema('riec');
@@ -38,3 +39,6 @@ export const pictures = riecSchema.table(
 
 export type PictureRow = typeof pictures.$inferSelect;
 export type PictureInsert = typeof pictures.$inferInsert;
+
+/** Who wrote what, when: every mutation and import of this subgraph (kit audit.ts). */
+export const audit = auditTable(riecSchema);
