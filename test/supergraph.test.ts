@@ -2,9 +2,12 @@ import { composeSupergraph, readSupergraphConfig } from '@vo/gateway/composition
 import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, isScalarType, isSpecifiedScalarType } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { WRITES_SDL } from '@vo/kit';
 import { describe, expect, it } from 'vitest';
 import { SUPERGRAPH_PATH } from './support/hub.js';
 
+/** The subgraphs whose partners write their data through the graph (issue 6). */
+const WRITING_SUBGRAPHS = ['cyber', 'funding', 'kvo', 'regions', 'riec'];
 const config = fileURLToPath(new URL('../schema/supergraph.yaml', import.meta.url));
 
 describe('the composed supergraph', () => {
@@ -37,5 +40,13 @@ describe('the composed supergraph', () => {
       }
     }
     expect(undocumented).toEqual([]);
+  });
+});
+
+describe('the write types every writing subgraph shares', () => {
+  it('are the kit writes.graphql text, verbatim, in every subgraph that has mutations', () => {
+    const writers = readSupergraphConfig(config).filter((subgraph) => /^type Mutation\b/m.test(subgraph.sdl));
+    for (const subgraph of writers) expect(subgraph.sdl, `${subgraph.name} must copy subgraphs/kit/src/writes.graphql`).toContain(WRITES_SDL.trim());
+    expect(writers.map((subgraph) => subgraph.name).sort()).toEqual(WRITING_SUBGRAPHS);
   });
 });

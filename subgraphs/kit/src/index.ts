@@ -21,3 +21,4 @@ export * from './validate.js';
 export * from './context.js';
 export * from './roles.js';
 export * from './audit.js';
+export * from './writes.js';
