@@ -1,3 +1,5 @@
+import type { SiteKind } from '@vo/kit';
+
 /** The values of the SDL enums, in schema order; the database stores them as text. */
 
 export const SCHEMES = ['KVO_B', 'KVO_W', 'VEILIG_BUITENGEBIED', 'KVO_CYBER'] as const;
@@ -6,7 +8,7 @@ export type Scheme = (typeof SCHEMES)[number];
 export const KINDS = ['FIRST', 'RECERTIFICATION'] as const;
 export type CertificationKind = (typeof KINDS)[number];
 
-export const STATUSES = ['VALID', 'EXPIRED', 'NOT_YET_VALID'] as const;
+export const STATUSES = ['VALID', 'EXPIRED', 'NOT_YET_VALID', 'WITHDRAWN'] as const;
 export type CertificationStatus = (typeof STATUSES)[number];
 
 /** The themes shared with the other subgraphs, in the SDL's order. */
@@ -26,6 +28,26 @@ export type Theme = (typeof THEMES)[number];
 
 /** A certificate is valid for three years (DOMAIN.md section 3). */
 export const VALIDITY_YEARS = 3;
+
+/** Cyber and ondermijning were added to the KVO in 2016 (DOMAIN.md section 3). */
+export const NEW_THEMES = ['CYBER', 'UNDERMINING'] as const;
+export const NEW_THEMES_FROM = 2016;
+
+/** The kind of site each scheme certifies: KVO Cyber is a pilot on business parks. */
+export const SITE_KIND_OF: Record<Scheme, SiteKind> = {
+  KVO_B: 'BUSINESS_PARK',
+  KVO_W: 'SHOPPING_AREA',
+  VEILIG_BUITENGEBIED: 'RURAL_AREA',
+  KVO_CYBER: 'BUSINESS_PARK',
+};
+
+const ID_PREFIX: Record<Scheme, string> = { KVO_B: 'KVO-B', KVO_W: 'KVO-W', VEILIG_BUITENGEBIED: 'KVB', KVO_CYBER: 'KVO-C' };
+
+/**
+ * The id of a site's certificate under a scheme issued on a day: scheme, site and year. A site holds at most one
+ * certificate of a scheme per year (each runs three), so the same row always finds the same record.
+ */
+export const certificationId = (scheme: Scheme, siteId: string, certifiedOn: string) => `${ID_PREFIX[scheme]}-${siteId}-${certifiedOn.slice(0, 4)}`;
 
 const ISO = (date: Date) => date.toISOString().slice(0, 10);
 const parts = (iso: string) => iso.split('-').map(Number) as [number, number, number];

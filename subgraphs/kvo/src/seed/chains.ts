@@ -1,12 +1,10 @@
 import type { SiteRecord, seededRandom } from '@vo/kit';
-import { addDays, validUntilOf, type Scheme } from '../domain.js';
+import { addDays, certificationId, validUntilOf, type Scheme } from '../domain.js';
 import type { CertificationInsert } from '../db/schema.js';
 import { FIRST_YEAR, LAST_YEAR, SEED_DATE } from './constants.js';
 
 /** The kit's seeded generator; everything here draws from it only, so the data stay reproducible. */
 export type Random = ReturnType<typeof seededRandom>;
-
-const ID_PREFIX: Record<Scheme, string> = { KVO_B: 'KVO-B', KVO_W: 'KVO-W', VEILIG_BUITENGEBIED: 'KVB', KVO_CYBER: 'KVO-C' };
 
 /** How one scheme's sites enter, renew and leave. */
 export interface ChainRules {
@@ -44,7 +42,7 @@ export function certificate(
   carriedOver = false,
 ): CertificationInsert {
   return {
-    id: `${ID_PREFIX[scheme]}-${site.id}-${certifiedOn.slice(0, 4)}`,
+    id: certificationId(scheme, site.id, certifiedOn),
     scheme,
     siteId: site.id,
     siteKind: site.kind,

@@ -17,8 +17,8 @@ export const LAST_YEAR = 2026;
 /** DOMAIN.md section 3: in 2019, 211 sites were certified or recertified, 44 of them for the first time. */
 export const KVO_B_2019 = { year: 2019, certifications: 211, first: 44 };
 
-/** DOMAIN.md section 3: cyber and ondermijning became KVO themes in 2016. */
-export const NEW_THEMES_FROM = 2016;
+/** DOMAIN.md section 3: cyber and ondermijning became KVO themes in 2016 (one definition, in domain.ts). */
+export { NEW_THEMES_FROM } from '../domain.js';
 
 /** DOMAIN.md section 2 (DH): the number of KVO projects in The Hague roughly halved; from 2018 (inf). */
 export const DECLINING_REGION = { code: 'DH', from: 2018, renewal: 0.78 };
