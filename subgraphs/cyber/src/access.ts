@@ -1,4 +1,4 @@
-import { municipalityPlace, regionDetailRefusal, type DetailPlace, type Policies, type PolicyRequest } from '@vo/kit';
+import { isOrganisationKnown, municipalityPlace, regionDetailRefusal, type DetailPlace, type Policies, type PolicyRequest } from '@vo/kit';
 import type { ScanWithScore } from './db/queries/scans.js';
 
 /** Where a summary's scans lie: the country's are public, a region's or municipality's belong to that region. */
@@ -34,6 +34,13 @@ export const cyberPolicies: Policies = {
     if (typeName !== 'CyberScan') return true;
     const scan = subject as Pick<ScanWithScore, 'id' | 'ownerOrganisation'>;
     return scan.ownerOrganisation === viewer.organisation || `Cyber scan ${scan.id} is held by another organisation.`;
+  },
+  /** Submitting scans: the token's org claim names the organisation that will own them, so it must name a known one. */
+  scan_submitter({ viewer }) {
+    if (!viewer.organisation) {
+      return 'Submitting scans needs a token with an org claim naming the organisation that holds them (npm run token -- --scope cyber:write --org dtc).';
+    }
+    return isOrganisationKnown(viewer.organisation) || `The token's org claim "${viewer.organisation}" is not an organisation of the hub.`;
   },
   /** Municipality-level figures are detail of the municipality's region. */
   region_detail: (request) => refusedOr(regionDetailRefusal(request.viewer, detailPlace(request))),

@@ -1,6 +1,7 @@
-import { groupBy, groupLoader, keyedLoader, loaderPerArguments, rowLoader, type Db } from '@vo/kit';
+import { groupBy, groupLoader, keyedLoader, loaderPerArguments, rowLoader, type Db, type Viewer } from '@vo/kit';
 import { createSuppression } from './suppression/index.js';
 import { createCellQueries } from './db/queries/cells.js';
+import { createHistoryQueries } from './db/queries/history.js';
 import { createScanQueries } from './db/queries/scans.js';
 import {
   createSummaryQueries,
@@ -10,6 +11,8 @@ import {
   type SummaryFilter,
   type SummaryRow,
 } from './db/queries/summaries.js';
+import type { ScanInsert } from './db/schema.js';
+import { SCAN_ENTITY, storeScans } from './writes/submit.js';
 
 export type Queries = ReturnType<typeof createQueries>;
 
@@ -22,6 +25,8 @@ export function createQueries(db: Db, minGroupSize: number) {
     scans: createScanQueries(db),
     summaries: createSummaryQueries(db),
     suppression: createSuppression(createCellQueries(db), minGroupSize),
+    history: createHistoryQueries(db),
+    storeScans: (viewer: Viewer, rows: readonly ScanInsert[]) => storeScans(db, viewer, rows),
   };
 }
 
@@ -59,6 +64,7 @@ export function createLoaders(queries: Queries) {
   return {
     scan: rowLoader(queries.scans.byIds, (row) => row.id),
     summaries: summaryLoaders(queries),
+    history: groupLoader((ids: readonly string[]) => queries.history.byKeys(SCAN_ENTITY, ids), (row) => row.key),
   };
 }
 

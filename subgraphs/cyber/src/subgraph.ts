@@ -5,6 +5,7 @@ import { cyberPolicies } from './access.js';
 import { contextFactory, type Context } from './context.js';
 import { CyberScan } from './resolvers/CyberScan.js';
 import { CyberSummary } from './resolvers/CyberSummary.js';
+import { Mutation } from './resolvers/Mutation.js';
 import { Query } from './resolvers/Query.js';
 import { Country, Municipality, Region } from './resolvers/places.js';
 import { TrendRow } from './resolvers/trends.js';
@@ -25,7 +26,7 @@ export function createCyberSubgraph(options: { minGroupSize?: number } = {}): Su
 export const cyberSubgraph: SubgraphDefinition<Context> = {
   name: 'cyber',
   typeDefs: readTypeDefs(new URL('./schema.graphql', import.meta.url)),
-  resolvers: { Date: DateScalar, Query, CyberScan, CyberSummary, Region, Municipality, Country, TrendRow } as never,
+  resolvers: { Date: DateScalar, Query, Mutation, CyberScan, CyberSummary, Region, Municipality, Country, TrendRow } as never,
   migrationsFolder: fileURLToPath(new URL('../migrations', import.meta.url)),
   createContext: (db) => contextFactory(readSuppressionConfig().CYBER_MIN_GROUP_SIZE)(db),
   policies: cyberPolicies,

@@ -1,3 +1,4 @@
+import { auditEntryResult } from '@vo/kit';
 import { DOMAINS } from '../domain.js';
 import type { Context } from '../context.js';
 import type { ScanWithScore } from '../db/queries/scans.js';
@@ -10,4 +11,5 @@ export const CyberScan = {
   scores: (scan: ScanWithScore) => DOMAINS.map(({ domain, column }) => ({ domain, score: scan[column] })),
   submittedBy: (scan: ScanWithScore) => (scan.submittedBy ? { id: scan.submittedBy } : null),
   owner: (scan: ScanWithScore) => ({ id: scan.ownerOrganisation }),
+  history: async (scan: ScanWithScore, _: unknown, ctx: Context) => (await ctx.loaders.history.load(scan.id)).map(auditEntryResult),
 };
