@@ -1,0 +1,59 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import type { AuditTable } from '../audit.js';
+import type { ImportProblemCode } from './problems.js';
+import type { CellParser } from './values.js';
+
+/** One column a file may hold: its key, the header names partners use for it, and how to read its cells. */
+export interface ImportColumn {
+  /** The name the row check receives the value under. */
+  key: string;
+  /** Header names accepted, Dutch and English; the first is the one the report suggests. */
+  aliases: string[];
+  parse: CellParser;
+  /** The file may leave this column out (its values are then null). */
+  optional?: boolean;
+}
+
+/** A problem the row check found; `column` is a column key (the report shows the file's own header for it). */
+export interface RowProblem {
+  column?: string;
+  reason: string;
+  code: ImportProblemCode;
+}
+
+/**
+ * A reference the staged rows must satisfy, checked in SQL over the whole file at once (no list of keys in
+ * memory): every non-null `field` must be one of the values `known` selects (one column).
+ */
+export interface ReferenceCheck {
+  field: PgColumn;
+  /** The column key the report names. */
+  column: string;
+  known: SQL;
+  reason: (value: string) => string;
+}
+
+/**
+ * Everything the kit needs to import one entity's file: a subgraph declares one of these in a few dozen lines,
+ * and the kit does the reading, checking, staging, merging and auditing.
+ */
+export interface ImportSpec<T extends PgTable = PgTable> {
+  /** The audit's entity name, as the subgraph's mutations record it (e.g. "Certification"). */
+  entity: string;
+  columns: readonly ImportColumn[];
+  /** The table rows are merged into; every column is written from the row the check returns. */
+  target: T;
+  /** The natural key: target columns holding a unique constraint, and the file columns it is made of. */
+  key: { fields: PgColumn[]; columns: string[] };
+  /** The subgraph's audit table (kit auditTable). */
+  audit: AuditTable;
+  /** Checks one row's values (keyed by column key, null when empty or absent) and builds the target row. */
+  toRow(values: Record<string, unknown>): { row: T['$inferInsert'] } | { problems: RowProblem[] };
+  references?: ReferenceCheck[];
+}
+
+/** A list known in code (the kit's reference sites, municipalities) as SQL rows of one text column, in one parameter. */
+export function knownValues(values: readonly string[]): SQL {
+  return sql`select unnest(string_to_array(${values.join('\n')}, E'\\n'))`;
+}
