@@ -1,4 +1,4 @@
-import { municipalityPlace, organisationPlace, regionDetailRefusal, type DetailPlace, type Policies, type PolicyRequest } from '@vo/kit';
+import { municipalityPlace, organisationPlace, regionDetailRefusal, subgraphWrite, type DetailPlace, type Policies, type PolicyRequest } from '@vo/kit';
 import type { ScopeName } from './db/queries/summaries.js';
 import type { GrantRow } from './db/schema.js';
 
@@ -41,5 +41,7 @@ function place({ typeName, subject, args }: PolicyRequest): DetailPlace {
 /** The `@policy` names of the funding SDL. */
 export const fundingPolicies: Policies = {
   /** Individual grants and per-funder, per-kind and per-theme amounts: national:read, or the region's own token. */
-  region_detail: (request) => regionDetailRefusal(request.viewer, place(request)) ?? true,
+  region_detail: (request) =>
+    // The funder that writes the grants reads them all, so it sees what it wrote and its history.
+    request.viewer.scopes.has(subgraphWrite('funding')) || (regionDetailRefusal(request.viewer, place(request)) ?? true),
 };

@@ -1,7 +1,10 @@
 import { ChildConnections, groupBy, groupLoader, keyedLoader, loaderPerArguments, rowLoader, type Db } from '@vo/kit';
 import { createGrantQueries, type GrantChildFilter, type Side } from './db/queries/grants.js';
 import { aggregate, type AggregateRow, type Dimension, type ScopeName, type Window } from './db/queries/summaries.js';
-import type { GrantRow } from './db/schema.js';
+import { audit, type GrantRow } from './db/schema.js';
+import { createGrantWrites } from './writes/grants.js';
+// The kit's batched audit history (kit/src/history.ts), shared with the regions subgraph; not yet in the kit's index.
+import { auditHistories, auditHistoryLoader } from '../../kit/src/history.js';
 import type { PartyType } from './parties.js';
 
 export type Queries = ReturnType<typeof createQueries>;
@@ -12,6 +15,8 @@ export function createQueries(db: Db) {
     grants: createGrantQueries(db),
     aggregate: (scope: ScopeName, keys: readonly string[], dimension: Dimension, window: Window) =>
       aggregate(db, scope, keys, dimension, window),
+    writes: createGrantWrites(db),
+    history: auditHistories(db, audit, 'Grant'),
   };
 }
 
@@ -56,6 +61,7 @@ function yearlyLoader(queries: Queries, scope: ScopeName, dimension: Dimension) 
 export function createLoaders(queries: Queries) {
   return {
     grant: rowLoader(queries.grants.byIds, (row) => row.id),
+    history: auditHistoryLoader(queries.history),
     organisationGiven: grantChildren(queries, 'funder', 'ORGANISATION'),
     organisationReceived: grantChildren(queries, 'recipient', 'ORGANISATION'),
     municipalityGiven: grantChildren(queries, 'funder', 'MUNICIPALITY'),

@@ -4,6 +4,7 @@ import { fundingPolicies } from './access.js';
 import { contextFactory, type Context } from './context.js';
 import { Country, Municipality, Organisation, Region } from './resolvers/entities.js';
 import { FundingParty, Grant } from './resolvers/Grant.js';
+import { Mutation } from './resolvers/Mutation.js';
 import { Query } from './resolvers/Query.js';
 import { FundingPeriod, FundingSummary, FundingYear } from './resolvers/summary.js';
 import { TrendRow } from './resolvers/trends.js';
@@ -17,6 +18,7 @@ export const fundingSubgraph: SubgraphDefinition<Context> = {
     Date: DateScalar,
     EuroCents: EuroCentsScalar,
     Query,
+    Mutation,
     Grant,
     FundingParty,
     FundingSummary,

@@ -1,6 +1,7 @@
 import type { Context } from '../context.js';
 import type { GrantRow } from '../db/schema.js';
 import { partyStub } from '../parties.js';
+import { historyOf } from '../../../kit/src/history.js';
 
 export const Grant = {
   __resolveReference: (ref: { id: string }, ctx: Context) => ctx.loaders.grant.load(ref.id),
@@ -8,6 +9,7 @@ export const Grant = {
   recipient: (grant: GrantRow) => partyStub(grant.recipientType, grant.recipientId),
   via: (grant: GrantRow) => (grant.viaId ? { id: grant.viaId } : null),
   recipientRegion: (grant: GrantRow) => (grant.recipientRegionCode ? { code: grant.recipientRegionCode } : null),
+  history: (grant: GrantRow, _: unknown, ctx: Context) => historyOf(ctx.loaders.history, grant.id),
 };
 
 /** Party stubs carry their __typename, so the union needs no lookup. */

@@ -1,6 +1,6 @@
-import { MUNICIPALITIES, ORGANISATIONS, type OrganisationRecord, type seededRandom } from '@vo/kit';
+import { MUNICIPALITIES, type seededRandom } from '@vo/kit';
 import type { GrantInsert } from '../db/schema.js';
-import type { Party } from '../parties.js';
+import { funderCategory, grantId, isOrganisationId, regionOf, type Party } from '../parties.js';
 import { ROUND_EURO, type EuroRange } from './constants.js';
 
 /** The seeded generator every stream draws from, in a fixed order. */
@@ -9,45 +9,6 @@ export type Random = ReturnType<typeof seededRandom>;
 export const organisation = (id: string): Party => ({ type: 'ORGANISATION', id });
 export const region = (code: string): Party => ({ type: 'REGION', id: code });
 export const municipality = (code: string): Party => ({ type: 'MUNICIPALITY', id: code });
-
-const organisationsById = new Map(ORGANISATIONS.map((o) => [o.id, o]));
-const municipalitiesByCode = new Map(MUNICIPALITIES.map((m) => [m.code, m]));
-
-/** The kit's organisation record, failing loudly so a typo in the generator cannot reach the data. */
-function organisationRecord(id: string): OrganisationRecord {
-  const record = organisationsById.get(id);
-  if (!record) throw new Error(`funding seed: organisation "${id}" is not in the kit's ORGANISATIONS`);
-  return record;
-}
-
-const CATEGORY_BY_TYPE: Partial<Record<OrganisationRecord['type'], string>> = {
-  POLICE: 'JUSTICE_AND_SECURITY',
-  PROSECUTION: 'JUSTICE_AND_SECURITY',
-  PROVINCE: 'PROVINCE',
-  SAFETY_PARTNERSHIP: 'MUNICIPAL',
-  BUSINESS_ASSOCIATION: 'PRIVATE',
-};
-
-/** JenV and CCV (which JenV pays) count as central government; EZK is the "other ministry" of question 2. */
-export function funderCategory(party: Party): string {
-  if (party.type === 'REGION') return 'PVO';
-  if (party.type === 'MUNICIPALITY') return 'MUNICIPAL';
-  const record = organisationRecord(party.id);
-  if (record.id === 'jenv' || record.id === 'ccv') return 'JUSTICE_AND_SECURITY';
-  if (record.type === 'MINISTRY') return 'OTHER_MINISTRY';
-  return CATEGORY_BY_TYPE[record.type] ?? 'OTHER';
-}
-
-/** The region a recipient belongs to; null for a national organisation. */
-export function regionOf(party: Party): string | null {
-  if (party.type === 'REGION') return party.id;
-  if (party.type === 'MUNICIPALITY') {
-    const record = municipalitiesByCode.get(party.id);
-    if (!record) throw new Error(`funding seed: municipality "${party.id}" is not in the kit's MUNICIPALITIES`);
-    return record.regionCode;
-  }
-  return organisationRecord(party.id).regionCode ?? null;
-}
 
 /** The municipalities of a region, by CBS code. */
 export const municipalitiesIn = (code: string) => MUNICIPALITIES.filter((m) => m.regionCode === code);
@@ -78,9 +39,9 @@ export interface GrantSpec {
 /** A grant row with its derived columns: id, budget year, types, category and the recipient's region. */
 export function grant(spec: GrantSpec): GrantInsert {
   const year = Number(spec.periodStart.slice(0, 4));
-  if (spec.via) organisationRecord(spec.via);
+  if (spec.via && !isOrganisationId(spec.via)) throw new Error(`funding seed: organisation "${spec.via}" is not in the kit's ORGANISATIONS`);
   return {
-    id: [year, spec.funder.id, spec.recipient.id, spec.purpose].join('-').toLowerCase(),
+    id: grantId(year, spec.funder, spec.recipient, spec.purpose),
     funderType: spec.funder.type,
     funderId: spec.funder.id,
     funderCategory: funderCategory(spec.funder),

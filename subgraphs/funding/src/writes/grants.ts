@@ -1,0 +1,59 @@
+import { changedFields, inputError, recordAudit, type Db, type InputError, type Viewer } from '@vo/kit';
+import { eq } from 'drizzle-orm';
+import { audit, grants, type GrantInsert, type GrantRow } from '../db/schema.js';
+import type { Checked } from './rules.js';
+
+const ENTITY = 'Grant';
+
+/** What a write gives back: the grant as it now is, or the problems (and then nothing was written). */
+export interface GrantResult {
+  grant: GrantRow | null;
+  errors: InputError[];
+}
+
+/** A grant's fields as the schema names them: what the audit compares and shows. */
+export function auditedGrant(row: GrantInsert) {
+  return {
+    funder: row.funderId, recipient: row.recipientId, via: row.viaId ?? null, amountCents: row.amountCents,
+    periodStart: row.periodStart, periodEnd: row.periodEnd, year: row.year, kind: row.kind, themes: row.themes,
+    earmarked: row.earmarked, description: row.description, synthetic: row.synthetic, source: row.source ?? null,
+  };
+}
+
+const duplicate = (id: string) =>
+  inputError(['input', 'purpose'], 'DUPLICATE',
+    `Grant ${id} already exists (same budget year, funder, recipient and purpose): correct it with correctGrant, or give this grant another purpose.`);
+
+/** Writes grants; each write and its audit entry commit together or not at all. */
+export function createGrantWrites(db: Db) {
+  return {
+    /** Inserts a checked grant; DUPLICATE when its id is taken, even by a concurrent write. */
+    record: (viewer: Viewer, row: GrantInsert): Promise<GrantResult> =>
+      db.transaction(async (tx) => {
+        const [grant] = await tx.insert(grants).values(row).onConflictDoNothing().returning();
+        if (!grant) return { grant: null, errors: [duplicate(row.id)] };
+        const changes = changedFields(null, auditedGrant(grant));
+        await recordAudit(tx as unknown as Db, audit, viewer, [{ action: 'created', entity: ENTITY, key: grant.id, changes }]);
+        return { grant, errors: [] };
+      }),
+
+    /**
+     * Corrects a grant under a row lock, so two corrections never interleave; `check` applies the rules to the
+     * grant as it is now. A correction that changes nothing writes nothing, not even an audit entry.
+     */
+    correct: (viewer: Viewer, id: string, check: (grant: GrantRow) => Checked<GrantRow> & { reason: string | null }): Promise<GrantResult> =>
+      db.transaction(async (tx) => {
+        const [grant] = await tx.select().from(grants).where(eq(grants.id, id)).for('update');
+        if (!grant) return { grant: null, errors: [inputError(['id'], 'NOT_FOUND', `Grant "${id}" does not exist.`)] };
+        const { row, errors, reason } = check(grant);
+        if (!row) return { grant: null, errors };
+        const changes = changedFields(auditedGrant(grant), auditedGrant(row));
+        if (Object.keys(changes).length === 0) return { grant, errors: [] };
+        const [updated] = await tx.update(grants).set(row).where(eq(grants.id, id)).returning();
+        await recordAudit(tx as unknown as Db, audit, viewer, [
+          { action: 'updated', entity: ENTITY, key: id, changes: { ...changes, reason: [null, reason] } },
+        ]);
+        return { grant: updated, errors: [] };
+      }),
+  };
+}
