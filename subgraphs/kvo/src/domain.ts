@@ -71,8 +71,15 @@ export function today(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
 }
 
-/** Valid from `certifiedOn` through `validUntil`, both days included. */
-export function statusOn(certificate: { certifiedOn: string; validUntil: string }, asOf: string): CertificationStatus {
+/**
+ * Valid from `certifiedOn` through `validUntil`, both days included; a withdrawn certificate stops being valid on
+ * its withdrawal day and is WITHDRAWN from then on (filters.ts says the same in SQL).
+ */
+export function statusOn(
+  certificate: { certifiedOn: string; validUntil: string; withdrawnOn?: string | null },
+  asOf: string,
+): CertificationStatus {
   if (asOf < certificate.certifiedOn) return 'NOT_YET_VALID';
+  if (certificate.withdrawnOn && asOf >= certificate.withdrawnOn) return 'WITHDRAWN';
   return asOf > certificate.validUntil ? 'EXPIRED' : 'VALID';
 }

@@ -1,5 +1,4 @@
 import type { PeriodRow } from './db/queries/summaries.js';
-import { VALIDITY_YEARS } from './domain.js';
 
 /** What happened to a place's certificates in one year or quarter. */
 export interface KvoFlows {
@@ -14,9 +13,8 @@ const keyOf = (year: number, quarter: number | null) => `${year}|${quarter ?? ''
 
 /**
  * Reads one place's flows per period out of its per-period rows: the one definition `KvoSummary.perYear` and the
- * trend table's `KvoPeriod` share, so their numbers agree. A certificate ends three years after it was issued, in
- * the same quarter (the database checks valid_until = certified_on + 3 years), so a period's expiries are the
- * unrenewed certificates issued three years earlier.
+ * trend table's `KvoPeriod` share, so their numbers agree. A period's expiries are the certificates whose last
+ * valid day fell in it (a stated validUntil or a withdrawal can end one early), counted by the same statement.
  */
 export function flowsPerPeriod(rows: readonly PeriodRow[]): (year: number, quarter: number | null) => KvoFlows {
   const byPeriod = new Map(rows.map((row) => [keyOf(row.year, row.quarter), row]));
@@ -26,7 +24,7 @@ export function flowsPerPeriod(rows: readonly PeriodRow[]): (year: number, quart
       certifications: row?.certifications ?? 0,
       firstCertifications: row?.firstCertifications ?? 0,
       recertifications: row?.recertifications ?? 0,
-      expired: byPeriod.get(keyOf(year - VALIDITY_YEARS, quarter))?.lapsed ?? 0,
+      expired: row?.lapsed ?? 0,
     };
   };
 }

@@ -1,4 +1,4 @@
-import { and, eq, gt, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gt, gte, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { CertificationStatus } from '../../domain.js';
 import { firstDayOf, lastDayOf } from '@vo/kit';
 import { certifications } from '../schema.js';
@@ -17,20 +17,27 @@ export interface CertificationConditions {
   certifiedFrom?: string | null;
   certifiedTo?: string | null;
   year?: number | null;
-  /** Only certificates whose last valid day is on or before this day. */
+  /** Only certificates whose last valid day (withdrawal included) is on or before this day. */
   expiresBy?: string | null;
 }
 
+/** A certificate's last valid day: its validUntil, or the day before it was withdrawn (`table`: or an alias of it). */
+export const lastValidDay = (table: typeof certifications = certifications) =>
+  sql<string>`least(${table.validUntil}, ${table.withdrawnOn} - 1)`;
+
 /**
- * Valid from `certified_on` through `valid_until`, both days included (as `statusOn` in domain.ts). `asOf` is a
- * day, or an SQL expression giving one (a column of many days, for many days in one statement).
+ * Valid from `certified_on` through `valid_until`, both days included, unless withdrawn on or before the day (as
+ * `statusOn` in domain.ts). `asOf` is a day, or an SQL expression giving one (a column of many days, for many days
+ * in one statement).
  */
 export function statusCondition(status: CertificationStatus, asOf: string | SQL): SQL | undefined {
-  if (status === 'NOT_YET_VALID') return gt(certifications.certifiedOn, asOf);
-  if (status === 'EXPIRED') return lt(certifications.validUntil, asOf);
-  return and(lte(certifications.certifiedOn, asOf), gte(certifications.validUntil, asOf));
+  const c = certifications;
+  const notWithdrawn = or(isNull(c.withdrawnOn), gt(c.withdrawnOn, asOf));
+  if (status === 'NOT_YET_VALID') return gt(c.certifiedOn, asOf);
+  if (status === 'WITHDRAWN') return lte(c.withdrawnOn, asOf);
+  if (status === 'EXPIRED') return and(lt(c.validUntil, asOf), notWithdrawn);
+  return and(lte(c.certifiedOn, asOf), gte(c.validUntil, asOf), notWithdrawn);
 }
-
 
 /** The one translation of filters to SQL, shared by the lists, the child lists and the summaries. */
 export function certificationConditions(filter: CertificationConditions): SQL | undefined {
@@ -45,6 +52,6 @@ export function certificationConditions(filter: CertificationConditions): SQL | 
     filter.certifiedFrom ? gte(c.certifiedOn, filter.certifiedFrom) : undefined,
     filter.certifiedTo ? lte(c.certifiedOn, filter.certifiedTo) : undefined,
     filter.year != null ? sql`${c.certifiedOn} between ${firstDayOf(filter.year)} and ${lastDayOf(filter.year)}` : undefined,
-    filter.expiresBy ? lte(c.validUntil, filter.expiresBy) : undefined,
+    filter.expiresBy ? lte(lastValidDay(), filter.expiresBy) : undefined,
   );
 }

@@ -2,9 +2,8 @@ import { anyOf, type Db } from '@vo/kit';
 import { and, eq, lte, notExists, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { certifications } from '../schema.js';
-import { VALIDITY_YEARS } from '../../domain.js';
 import { SCOPE_COLUMNS, type Scope } from './certifications.js';
-import { statusCondition } from './filters.js';
+import { lastValidDay, statusCondition } from './filters.js';
 
 /** Summaries exist for places, not for single sites. */
 export type PlaceScope = Exclude<Scope, 'site'>;
@@ -31,7 +30,7 @@ export interface PeriodRow {
   certifications: number;
   firstCertifications: number;
   recertifications: number;
-  /** Certificates issued in this period that ran out without renewal (known on `asOf`). */
+  /** Certificates whose last valid day fell in this period and that were not renewed (known on `asOf`). */
   lapsed: number;
 }
 
@@ -68,7 +67,7 @@ export function createSummaryQueries(db: Db) {
         validCertificates: int(sql`count(*)`),
         certifiedSites: int(sql`count(distinct ${c.siteId})`),
         certifiedBusinessParks: int(sql`count(distinct ${c.siteId}) filter (where ${c.scheme} = 'KVO_B' and ${c.siteKind} = 'BUSINESS_PARK')`),
-        expiringSoon: int(sql`count(*) filter (where ${c.validUntil} <= ${day.expiresBy})`),
+        expiringSoon: int(sql`count(*) filter (where ${lastValidDay()} <= ${day.expiresBy})`),
       })
       .from(c)
       .innerJoin(table, statusCondition('VALID', day.asOf))
@@ -77,9 +76,9 @@ export function createSummaryQueries(db: Db) {
   }
 
   /**
-   * Counts per place and certification year (or quarter), for many places in one statement. A certificate ends
-   * three years after it was issued, in the same quarter, so the lapses of a period are read from the row of the
-   * period three years earlier: rows start three years before `years.from`.
+   * Counts per place and year (or quarter), for many places in one statement. Each certificate is two events: its
+   * issue, counted in the period of `certified_on`, and its end, counted as a lapse in the period of its last valid
+   * day (a withdrawal ends it early) when that day lies before `asOf` and no renewal was issued by then.
    */
   async function perPeriod(
     scope: PlaceScope,
@@ -90,8 +89,11 @@ export function createSummaryQueries(db: Db) {
     asOf: string,
   ): Promise<PeriodRow[]> {
     const place = scoped(scope);
-    const year = sql<number>`extract(year from ${c.certifiedOn})::int`;
-    const quarter = quarters ? sql<number | null>`extract(quarter from ${c.certifiedOn})::int` : sql<number | null>`null::int`;
+    const event = { kind: sql`event.kind`, day: sql`event.day` };
+    const events = sql`lateral (values ('issued', ${c.certifiedOn}), ('ended', ${lastValidDay()})) as event(kind, day)`;
+    const year = sql<number>`extract(year from ${event.day})::int`;
+    const quarter = quarters ? sql<number | null>`extract(quarter from ${event.day})::int` : sql<number | null>`null::int`;
+    const issued = sql`${event.kind} = 'issued'`;
     const renewed = db
       .select({ one: sql`1` })
       .from(renewal)
@@ -101,19 +103,14 @@ export function createSummaryQueries(db: Db) {
         key: place.key,
         year: year.as('year'),
         quarter: quarter.as('quarter'),
-        certifications: int(sql`count(*)`),
-        firstCertifications: int(sql`count(*) filter (where ${c.kind} = 'FIRST')`),
-        recertifications: int(sql`count(*) filter (where ${c.kind} = 'RECERTIFICATION')`),
-        lapsed: int(sql`count(*) filter (where ${c.validUntil} < ${asOf} and ${notExists(renewed)})`),
+        certifications: int(sql`count(*) filter (where ${issued})`),
+        firstCertifications: int(sql`count(*) filter (where ${issued} and ${c.kind} = 'FIRST')`),
+        recertifications: int(sql`count(*) filter (where ${issued} and ${c.kind} = 'RECERTIFICATION')`),
+        lapsed: int(sql`count(*) filter (where ${event.kind} = 'ended' and ${event.day} < ${asOf} and ${notExists(renewed)})`),
       })
       .from(c)
-      .where(
-        and(
-          place.where(keys),
-          scheme ? eq(c.scheme, scheme) : undefined,
-          sql`${c.certifiedOn} between ${`${years.from - VALIDITY_YEARS}-01-01`} and ${`${years.to}-12-31`}`,
-        ),
-      )
+      .innerJoin(events, sql`true`)
+      .where(and(place.where(keys), scheme ? eq(c.scheme, scheme) : undefined, sql`${event.day} between ${`${years.from}-01-01`} and ${`${years.to}-12-31`}`))
       .groupBy(...place.groupBy, year, ...(quarters ? [quarter] : []));
     return rows as PeriodRow[];
   }
