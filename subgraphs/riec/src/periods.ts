@@ -22,15 +22,22 @@ export function halfYears(firstYear: number, last: HalfYear): HalfYear[] {
   return periods;
 }
 
+/** What a period looks like, for messages: the arguments and the write rules say it the same way. */
+export const PERIOD_FORM = 'a half-year written YYYY-H1 or YYYY-H2, for example 2024-H1';
+
+/** A half-year written YYYY-H1 or YYYY-H2, or null when `period` is not one. */
+export function readHalfYear(period: string): HalfYear | null {
+  const match = PERIOD.exec(period);
+  return match ? { year: Number(match[1]), half: Number(match[2]) as 1 | 2 } : null;
+}
+
 /** Reads a `period` argument (2024-H1); BAD_USER_INPUT naming the form it takes. */
 export function parsePeriod(period: string | null | undefined): HalfYear | null {
   if (period == null) return null;
-  const match = PERIOD.exec(period);
-  if (!match) {
-    throw new BadInputError(`period must be a half-year written YYYY-H1 or YYYY-H2, for example 2024-H1; got "${period}".`, 'period');
-  }
-  checkYear(Number(match[1]), 'period');
-  return { year: Number(match[1]), half: Number(match[2]) as 1 | 2 };
+  const halfYear = readHalfYear(period);
+  if (!halfYear) throw new BadInputError(`period must be ${PERIOD_FORM}; got "${period}".`, 'period');
+  checkYear(halfYear.year, 'period');
+  return halfYear;
 }
 
 /** Checks `year` and `period` together: a period outside the year would only ever give an empty list. */

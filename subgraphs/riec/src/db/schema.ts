@@ -1,4 +1,4 @@
-import { boolean, date, index, integer, pgSchema, text } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, pgSchema, text, timestamp } from 'drizzle-orm/pg-core';
 import { auditTable } from '@vo/kit/audit';
 
 /** Everything the riec subgraph stores lives in the Postgres schema "riec". */
@@ -29,6 +29,9 @@ export const pictures = riecSchema.table(
     classification: text('classification').notNull(),
     summary: text('summary').notNull(),
     synthetic: boolean('synthetic').notNull(),
+    // A withdrawn picture is kept for its history but left out of every answer.
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true, mode: 'string' }),
+    withdrawalReason: text('withdrawal_reason'),
   },
   (table) => [
     index('picture_region_idx').on(table.regionCode, table.year, table.id),

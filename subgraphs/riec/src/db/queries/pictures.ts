@@ -1,5 +1,5 @@
 import { afterCursor, anyOf, type Db, type Page } from '@vo/kit';
-import { and, asc, count, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { HalfYear } from '../../periods.js';
 import { pictures } from '../schema.js';
 
@@ -15,8 +15,12 @@ export interface PictureListFilter extends PictureFilter {
   region: string | null;
 }
 
+/** Every answer leaves withdrawn pictures out: once withdrawn, a picture is gone from lists, lookups and signals alike. */
+const published = isNull(pictures.withdrawnAt);
+
 function where(filter: PictureListFilter): SQL | undefined {
   return and(
+    published,
     filter.region ? eq(pictures.regionCode, filter.region) : undefined,
     filter.year != null ? eq(pictures.year, filter.year) : undefined,
     filter.period ? and(eq(pictures.year, filter.period.year), eq(pictures.half, filter.period.half)) : undefined,
@@ -33,7 +37,7 @@ export interface SignalYearRow {
 }
 
 export function createPictureQueries(db: Db) {
-  const byIds = db.select().from(pictures).where(anyOf(pictures.id, sql.placeholder('ids'))).prepare('riec_pictures_by_ids');
+  const byIds = db.select().from(pictures).where(and(published, anyOf(pictures.id, sql.placeholder('ids')))).prepare('riec_pictures_by_ids');
   return {
     byIds: (ids: readonly string[]) => byIds.execute({ ids }),
     /** The pictures of many regions in one statement, for Region.underminingPictures. Ids sort by period, then theme. */
@@ -61,7 +65,7 @@ export function createPictureQueries(db: Db) {
           signalCount: sql<number>`sum(${pictures.signalCount})`.mapWith(Number),
         })
         .from(pictures)
-        .where(and(anyOf(pictures.regionCode, codes), sql`${pictures.year} between ${range.from} and ${range.to}`))
+        .where(and(published, anyOf(pictures.regionCode, codes), sql`${pictures.year} between ${range.from} and ${range.to}`))
         .groupBy(pictures.regionCode, pictures.year),
   };
 }
