@@ -45,12 +45,13 @@ export class InputChecks {
   }
 
   /** Trimmed text of at most `max` characters; empty text counts as missing. */
-  text(field: string, value: Value, { required = false, max = 500 }: { required?: boolean; max?: number } = {}): string | null {
+  text(field: string | readonly string[], value: Value, { required = false, max = 500 }: { required?: boolean; max?: number } = {}): string | null {
+    const name = typeof field === 'string' ? field : field.join('.');
     if (value == null || (typeof value === 'string' && value.trim() === '')) {
-      return required ? this.fail(field, 'REQUIRED', `${field} is required.`) : null;
+      return required ? this.fail(field, 'REQUIRED', `${name} is required.`) : null;
     }
-    if (typeof value !== 'string') return this.fail(field, 'INVALID', `${field} must be text.`);
-    if (value.trim().length > max) return this.fail(field, 'OUT_OF_RANGE', `${field} is at most ${max} characters; got ${value.trim().length}.`);
+    if (typeof value !== 'string') return this.fail(field, 'INVALID', `${name} must be text.`);
+    if (value.trim().length > max) return this.fail(field, 'OUT_OF_RANGE', `${name} is at most ${max} characters; got ${value.trim().length}.`);
     return value.trim();
   }
 

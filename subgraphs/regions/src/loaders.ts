@@ -3,7 +3,10 @@ import { createMunicipalityQueries } from './db/queries/municipalities.js';
 import { createOrganisationQueries } from './db/queries/organisations.js';
 import { createRegionQueries } from './db/queries/regions.js';
 import { createSiteQueries, type SiteFilter } from './db/queries/sites.js';
-import { municipalities, sites } from './db/schema.js';
+import { audit, municipalities, sites } from './db/schema.js';
+import { createPvoWrites } from './writes/pvos.js';
+// The kit's batched audit history (kit/src/history.ts), shared with the funding subgraph; not yet in the kit's index.
+import { auditHistories, auditHistoryLoader } from '../../kit/src/history.js';
 
 export type Queries = ReturnType<typeof createQueries>;
 
@@ -14,6 +17,8 @@ export function createQueries(db: Db) {
     municipalities: createMunicipalityQueries(db),
     organisations: createOrganisationQueries(db),
     sites: createSiteQueries(db),
+    writes: createPvoWrites(db),
+    pvoHistory: auditHistories(db, audit, 'Pvo'),
   };
 }
 
@@ -38,6 +43,7 @@ export function createLoaders(queries: Queries) {
     regionBusinessParks: valueLoader(q.regions.businessParksByRegion, (row) => row.regionCode, (row) => row.count, 0),
     pvo: rowLoader(q.regions.pvosByRegion, (row) => row.regionCode),
     pvoPartners: groupLoader(q.regions.partnersByRegion, (row) => row.regionCode),
+    pvoHistory: auditHistoryLoader(q.pvoHistory),
     municipality: rowLoader(q.municipalities.byCodes, (row) => row.code),
     regionMunicipalities: groupLoader(q.municipalities.byRegions, (row: typeof municipalities.$inferSelect) => row.regionCode),
     municipalityBusinessParks: valueLoader(q.municipalities.businessParks, (row) => row.municipalityCode, (row) => row.count, 0),

@@ -1,5 +1,6 @@
 import type { PageArgs } from '@vo/kit';
 import type { Context } from '../context.js';
+import { historyOf } from '../../../kit/src/history.js';
 import type { municipalities, organisations, pvos, sites } from '../db/schema.js';
 
 type PvoRow = typeof pvos.$inferSelect;
@@ -16,6 +17,7 @@ export const Pvo = {
     const partners = await ctx.loaders.organisation.loadMany(links.map((link) => link.organisationId));
     return partners.filter((partner) => partner !== null && !(partner instanceof Error));
   },
+  history: (pvo: PvoRow, _: unknown, ctx: Context) => historyOf(ctx.loaders.pvoHistory, pvo.regionCode),
 };
 
 export const Municipality = {
