@@ -29,6 +29,9 @@ export type Theme = (typeof THEMES)[number];
 /** A certificate is valid for three years (DOMAIN.md section 3). */
 export const VALIDITY_YEARS = 3;
 
+/** The register begins in 2011: older certificates are not recorded, so renewals of them name no predecessor. */
+export const REGISTER_FROM_YEAR = 2011;
+
 /** Cyber and ondermijning were added to the KVO in 2016 (DOMAIN.md section 3). */
 export const NEW_THEMES = ['CYBER', 'UNDERMINING'] as const;
 export const NEW_THEMES_FROM = 2016;

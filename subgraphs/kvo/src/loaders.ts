@@ -2,14 +2,22 @@ import { ChildConnections, groupLoader, loaderPerArguments, rowLoader, type Db }
 import { createCertificationQueries, ORDERS, type Order, type Scope } from './db/queries/certifications.js';
 import type { CertificationConditions } from './db/queries/filters.js';
 import { createSummaryQueries, type PeriodRow, type PlaceScope, type TotalsRow } from './db/queries/summaries.js';
-import type { CertificationRow } from './db/schema.js';
+import { audit, type CertificationRow } from './db/schema.js';
+import { CERTIFICATION_ENTITY } from './writes/certifications.js';
+// The kit's batched audit history, not yet in its index (as the funding subgraph imports it).
+import { auditHistories, auditHistoryLoader } from '../../kit/src/history.js';
 import { trendFlowsLoader, trendStockLoader } from './trends.js';
 
 export type Queries = ReturnType<typeof createQueries>;
 
-/** Prepares the statements once per process. */
+/** Prepares the statements once per process; `db` is for the mutations' transactions. */
 export function createQueries(db: Db) {
-  return { certifications: createCertificationQueries(db), summaries: createSummaryQueries(db) };
+  return {
+    db,
+    certifications: createCertificationQueries(db),
+    summaries: createSummaryQueries(db),
+    history: auditHistories(db, audit, CERTIFICATION_ENTITY),
+  };
 }
 
 /** Paginated certificate lists of many parents (sites, or places for `expiring`), one statement per argument set. */
@@ -67,6 +75,8 @@ export function createLoaders(queries: Queries) {
     /** A trend table's rows: flows per period (expiries as known on `asOf`), and the stock at each period's end. */
     trendFlows: loaderPerArguments((asOf: string) => trendFlowsLoader(queries, asOf)),
     trendStock: trendStockLoader(queries),
+    /** Every certificate's audit entries a request asks for, newest first, in one statement. */
+    history: auditHistoryLoader(queries.history),
   };
 }
 

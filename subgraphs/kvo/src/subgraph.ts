@@ -1,9 +1,11 @@
 import { DateScalar, readTypeDefs, type SubgraphDefinition } from '@vo/kit';
 import { fileURLToPath } from 'node:url';
 import { contextFactory, type Context } from './context.js';
+import { certificationImport } from './import/certifications.js';
 import { Certification, ProcessGuide } from './resolvers/Certification.js';
 import { KvoSummary } from './resolvers/KvoSummary.js';
 import { Country, Municipality, Region, Site, SiteKvo } from './resolvers/places.js';
+import { Mutation } from './resolvers/Mutation.js';
 import { Query } from './resolvers/Query.js';
 import { KvoPeriod, TrendRow } from './resolvers/trends.js';
 import { isKvoSeeded, seedKvo } from './seed/index.js';
@@ -15,6 +17,7 @@ export const kvoSubgraph: SubgraphDefinition<Context> = {
   resolvers: {
     Date: DateScalar,
     Query,
+    Mutation,
     Certification,
     ProcessGuide,
     KvoSummary,
@@ -30,4 +33,5 @@ export const kvoSubgraph: SubgraphDefinition<Context> = {
   createContext: contextFactory,
   seed: seedKvo,
   isSeeded: isKvoSeeded,
+  importSpec: certificationImport,
 };

@@ -1,3 +1,4 @@
+import { historyOf } from '../../../kit/src/history.js';
 import type { Context } from '../context.js';
 import type { CertificationRow } from '../db/schema.js';
 import { statusOn, today, type Scheme } from '../domain.js';
@@ -12,6 +13,7 @@ export const Certification = {
   previous: (row: CertificationRow, _: unknown, ctx: Context) => (row.previousId ? ctx.loaders.certification.load(row.previousId) : null),
   processGuide: (row: CertificationRow) => guideForMunicipality(row.scheme as Scheme, row.municipalityCode),
   status: (row: CertificationRow, args: { asOf?: string | null }) => statusOn(row, args.asOf ?? today()),
+  history: (row: CertificationRow, _: unknown, ctx: Context) => historyOf(ctx.loaders.history, row.id),
 };
 
 export const ProcessGuide = {

@@ -11,7 +11,7 @@ export const SEED = SYNTHETIC_SEED + 1;
 /** The data end on this fixed day, not on the clock, so every run generates the same certificates. */
 export const SEED_DATE = '2026-11-22';
 /** The first year of the data: the source's lost table covers 2011-2019. */
-export const FIRST_YEAR = 2011;
+export { REGISTER_FROM_YEAR as FIRST_YEAR } from '../domain.js';
 export const LAST_YEAR = 2026;
 
 /** DOMAIN.md section 3: in 2019, 211 sites were certified or recertified, 44 of them for the first time. */

@@ -1,7 +1,9 @@
 import { MIN_YEAR, SITES, inputError, type InputError, type SiteRecord } from '@vo/kit';
+// The kit's field checks, not yet in its index (as the funding subgraph imports them).
+import { isIsoDate } from '../../../kit/src/input-checks.js';
 import type { CertificationInsert } from '../db/schema.js';
 import {
-  KINDS, NEW_THEMES, NEW_THEMES_FROM, SCHEMES, SITE_KIND_OF, THEMES, VALIDITY_YEARS,
+  KINDS, NEW_THEMES, NEW_THEMES_FROM, REGISTER_FROM_YEAR, SCHEMES, SITE_KIND_OF, THEMES, VALIDITY_YEARS,
   addYears, certificationId, today, validUntilOf, type Scheme,
 } from '../domain.js';
 
@@ -19,11 +21,7 @@ export interface CertificationInput {
 
 const SITE_BY_ID = new Map(SITES.map((site) => [site.id, site]));
 const ID_FORMAT = /^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const FIRST_DAY = `${MIN_YEAR}-01-01`;
-
-/** A real calendar day as YYYY-MM-DD (2026-02-30 is not). */
-export const isIsoDate = (value: string) => ISO_DATE.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
 
 /** Null for a sensible day: a real date from 2000 up to a year from today. The KVO started in 2005. */
 export function dateProblem(value: string, path: string[]): InputError | null {
@@ -35,7 +33,11 @@ export function dateProblem(value: string, path: string[]): InputError | null {
 }
 
 type Problems = InputError[];
-const REQUIRED_FIELDS = ['siteId', 'scheme', 'certifiedOn'] as const;
+const REQUIRED: Record<'siteId' | 'scheme' | 'certifiedOn', string> = {
+  siteId: 'the id of the certified site, such as GM0363-BT01',
+  scheme: `the quality mark: ${SCHEMES.join(', ')}`,
+  certifiedOn: 'the day the certificate was issued, as YYYY-MM-DD',
+};
 
 function checkSiteAndScheme(input: CertificationInput, at: (field: string) => string[], errors: Problems): SiteRecord | undefined {
   const site = SITE_BY_ID.get(input.siteId);
@@ -65,14 +67,18 @@ function checkValidUntil(input: CertificationInput, at: (field: string) => strin
   return input.validUntil;
 }
 
-/** FIRST or RECERTIFICATION, defaulting by whether a previous certificate is named; a renewal must name it. */
+/**
+ * FIRST or RECERTIFICATION, defaulting by whether a previous certificate is named. A renewal names it, unless it
+ * was issued before the register begins (a renewal before 2014 may renew a certificate from before 2011).
+ */
 function checkKind(input: CertificationInput, at: (field: string) => string[], errors: Problems): string | undefined {
   const previousId = input.previousId ?? null;
   const kind = input.kind ?? (previousId ? 'RECERTIFICATION' : 'FIRST');
   if (!KINDS.includes(kind as (typeof KINDS)[number])) {
     return void errors.push(inputError(at('kind'), 'INVALID', `"${kind}" is not a kind; use FIRST or RECERTIFICATION.`));
   }
-  if (kind === 'RECERTIFICATION' && !previousId) {
+  const predecessorRecorded = input.certifiedOn >= `${REGISTER_FROM_YEAR + VALIDITY_YEARS}-01-01`;
+  if (kind === 'RECERTIFICATION' && !previousId && predecessorRecorded) {
     errors.push(inputError(at('previousId'), 'REQUIRED', 'A recertification names the certificate it renews (previousId).'));
   }
   if (kind === 'FIRST' && previousId) {
@@ -112,8 +118,8 @@ export function checkCertification(
   path: string[],
 ): { row: CertificationInsert; errors: [] } | { row?: undefined; errors: InputError[] } {
   const at = (field: string) => [...path, field];
-  const missing = REQUIRED_FIELDS.filter((field) => !input[field]?.trim());
-  if (missing.length > 0) return { errors: missing.map((field) => inputError(at(field), 'REQUIRED', `${field} is required.`)) };
+  const missing = (Object.keys(REQUIRED) as (keyof typeof REQUIRED)[]).filter((field) => !input[field]?.trim());
+  if (missing.length > 0) return { errors: missing.map((field) => inputError(at(field), 'REQUIRED', `${field} is required: ${REQUIRED[field]}.`)) };
   const errors: Problems = [];
   const site = checkSiteAndScheme(input, at, errors);
   const certifiedProblem = dateProblem(input.certifiedOn, at('certifiedOn'));
