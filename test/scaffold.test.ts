@@ -110,7 +110,7 @@ describe('a scaffolded subgraph', () => {
     expect(created.output).toContain(`Created subgraphs/${NAME}`);
     expect(created.status).toBe(0);
     for (const file of ['package.json', 'src/schema.graphql', 'src/main.ts', 'src/config.ts', 'src/loaders.ts', 'src/db/schema.ts', 'src/seed/index.ts',
-      'src/resolvers/HarbourWatchReport.ts', 'migrations/0000_init.sql', 'migrations/meta/_journal.json', 'migrations/meta/0000_snapshot.json', `test/${NAME}.test.ts`]) {
+      'src/resolvers/HarbourWatchReport.ts', 'src/resolvers/Mutation.ts', 'src/writes/rules.ts', 'test/writes.test.ts', 'migrations/0000_init.sql', 'migrations/meta/_journal.json', 'migrations/meta/0000_snapshot.json', `test/${NAME}.test.ts`]) {
       expect(existsSync(join(dir(), file)), file).toBe(true);
     }
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -120,9 +120,9 @@ describe('a scaffolded subgraph', () => {
     expect(readFileSync(join(dir(), 'src/subgraph.ts'), 'utf8')).toContain(`owned by ${OWNER}`);
   });
 
-  it('passes its own tests in a child process, with no edits', () => {
+  it('passes its own tests in a child process, with no edits: the example entity, and its write done right', () => {
     const result = run([bin('vitest/vitest.mjs'), 'run'], dir());
-    expect(result.output).toMatch(/Tests\s+6 passed/);
+    expect(result.output).toMatch(/Tests\s+9 passed/);
     expect(result.status, result.output).toBe(0);
   });
 
