@@ -139,3 +139,13 @@ describe('Grant.history', () => {
     expect(await auditCount()).toBeGreaterThan(0);
   });
 });
+
+describe('the seed', () => {
+  it('keeps what the funders wrote: a second run changes nothing, corrected seeded grants included', async () => {
+    const { grant } = await ministry.graphqlOk(subgraph.url, '{ grant(id: "2024-jenv-dh-cyber") { synthetic history { action } } }');
+    expect(grant).toEqual({ synthetic: false, history: [{ action: 'updated' }] });
+    const before = await snapshot();
+    await fundingSubgraph.seed(subgraph.database.db);
+    expect(await snapshot()).toBe(before);
+  });
+});

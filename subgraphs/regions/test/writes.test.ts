@@ -111,3 +111,13 @@ describe('updatePvo', () => {
     expect(await cost(['NN', 'OB'])).toBe(await cost(['NN', 'ON', 'MN', 'NH', 'AA', 'DH', 'RR', 'ZWB', 'OB', 'LB']));
   });
 });
+
+describe('the seed', () => {
+  it('keeps what the network wrote: a second run changes nothing, updated facts and partners included', async () => {
+    const { region } = await network.graphqlOk(subgraph.url, '{ region(code: "OB") { pvo { legalForm history { action } } } }');
+    expect(region.pvo).toEqual({ legalForm: 'FOUNDATION', history: [{ action: 'updated' }] });
+    const before = await snapshot();
+    await regionsSubgraph.seed(subgraph.database.db);
+    expect(await snapshot()).toBe(before);
+  });
+});

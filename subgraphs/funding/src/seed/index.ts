@@ -1,4 +1,4 @@
-import { SYNTHETIC_SEED, hasRows, seededRandom, upsertAll, type Db } from '@vo/kit';
+import { SYNTHETIC_SEED, hasRows, seededRandom, type Db } from '@vo/kit';
 import { grants, type GrantInsert } from '../db/schema.js';
 import { jenvGrants } from './jenv.js';
 import { municipalGrants } from './municipal.js';
@@ -16,11 +16,19 @@ export function generateGrants(): GrantInsert[] {
   return rows;
 }
 
-/** Loads the grants; upserting on the id makes a second run change nothing. */
+/** Rows per statement, well under Postgres' parameter limit. */
+const CHUNK = 500;
+
+/**
+ * Loads the grants that are missing: a second run changes nothing, and a grant a funder has corrected keeps the
+ * correction (a seed never overwrites a partner's write).
+ */
 export async function seedFunding(db: Db): Promise<void> {
   const rows = generateGrants();
   await db.transaction(async (tx) => {
-    await upsertAll(tx as unknown as Db, grants, rows, [grants.id]);
+    for (let start = 0; start < rows.length; start += CHUNK) {
+      await tx.insert(grants).values(rows.slice(start, start + CHUNK)).onConflictDoNothing();
+    }
   });
 }
 
