@@ -10,6 +10,7 @@ import { SubgraphDataSource } from './datasource.js';
 import { dashboardRouter } from './dashboard/index.js';
 import { exportRouter } from './export/index.js';
 import { graphiqlRouter } from './graphiql/index.js';
+import { importRouter } from './import/index.js';
 import { gatewayContext, type GatewayContext } from './identity.js';
 import { DEFAULT_LIMITS, operationLimits, type OperationLimits } from './limits.js';
 import { registryRouter } from './registry/http.js';
@@ -76,6 +77,7 @@ export async function createGateway(options: GatewayOptions) {
   if (!options.production) app.use(graphiqlRouter());
   app.use(dashboardRouter());
   app.use('/registry', registryRouter(options.registry, options.auth));
+  app.use(importRouter(supergraph, options.subgraphUrls));
   app.use(exportRouter(apollo, gatewayContext(options.auth)));
   app.use('/graphql', express.json({ limit: limits.maxBodyBytes }));
   if (options.trustedDocuments) app.use('/graphql', trustedDocumentsOnly(options.trustedDocuments));

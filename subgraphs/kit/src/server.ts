@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { enforceAccess, type Policies } from './access.js';
 import { createAuthenticator, type AuthConfig } from './auth.js';
 import { maskUnexpectedErrors } from './errors.js';
+import { importRoute, type ImportHandler } from './import/http.js';
 import type { Viewer } from './roles.js';
 
 export interface SubgraphAppOptions<C extends object> {
@@ -23,6 +24,8 @@ export interface SubgraphAppOptions<C extends object> {
   auth: AuthConfig;
   /** The subgraph's implementations of the `@policy` names its SDL uses. */
   policies?: Policies;
+  /** Serves POST /import (a CSV upload) when the subgraph has an import spec. */
+  imports?: ImportHandler;
 }
 
 /** Answers malformed request bodies with a GraphQL-shaped 400 instead of an HTML error page. */
@@ -60,6 +63,7 @@ export async function createSubgraphApp<C extends object>(options: SubgraphAppOp
   });
   const context = async ({ req }: { req: express.Request }) => options.context(await authenticate(req.headers.authorization));
   app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context }));
+  if (options.imports) app.post('/import', importRoute(options.name, authenticate, options.imports));
   app.use(jsonBodyErrors);
   return { app, apollo };
 }

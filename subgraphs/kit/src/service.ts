@@ -8,6 +8,8 @@ import { authConfigFrom, authEnv, checkAuthEnv, DEVELOPMENT_AUTH, type AuthConfi
 import { databaseEnv, parseEnv, port } from './env.js';
 import type { Viewer } from './roles.js';
 import { migrateSubgraph } from './migrate.js';
+import { runImport } from './import/run.js';
+import type { ImportSpec } from './import/spec.js';
 import { closeServer, createSubgraphApp, listen } from './server.js';
 
 /** Everything the kit needs to run one subgraph: each subgraph exports one of these. */
@@ -24,6 +26,8 @@ export interface SubgraphDefinition<C extends object> {
   /** Loads the subgraph's reference and synthetic data; running it twice changes nothing. */
   seed(db: Db): Promise<void>;
   isSeeded(db: Db): Promise<boolean>;
+  /** What partners may bulk-import as CSV files (POST /import); none when left out. */
+  importSpec?: ImportSpec;
 }
 
 /** The environment every subgraph reads; `defaultPort` differs per subgraph. */
@@ -77,6 +81,7 @@ export async function serveSubgraph<C extends object>(
     context: definition.createContext(database.db),
     auth: options.auth ?? DEVELOPMENT_AUTH,
     policies: definition.policies,
+    imports: definition.importSpec && ((upload) => runImport({ db: database.db, spec: definition.importSpec!, ...upload })),
   });
   const { server, url } = await listen(app, options.port, options.host);
   return {

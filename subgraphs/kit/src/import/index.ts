@@ -6,3 +6,4 @@ export * from './run.js';
 export * from './spec.js';
 export * from './values.js';
 export * from './checksum.js';
+export { STAGE, STAGE_LINE } from './stage.js';

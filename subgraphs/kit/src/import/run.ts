@@ -64,6 +64,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
       file.rows = tally.rows;
       await checkStaged(tx, spec, (key) => tally.written?.get(key) ?? key, log);
       if (log.any) throw new Rejected();
+      await spec.complete?.(tx);
       // Only now: a refused file must not even advance the audit's id sequence.
       const importId = await beginImport(tx, spec, viewer, fileName);
       const counts = await mergeStaged(tx, spec, viewer, importId);

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { AuditTable } from '../audit.js';
+import type { Db } from '../db.js';
 import type { ImportProblemCode } from './problems.js';
 import type { CellParser } from './values.js';
 
@@ -44,13 +45,33 @@ export interface ImportSpec<T extends PgTable = PgTable> {
   columns: readonly ImportColumn[];
   /** The table rows are merged into; every column is written from the row the check returns. */
   target: T;
-  /** The natural key: target columns holding a unique constraint, and the file columns it is made of. */
-  key: { fields: PgColumn[]; columns: string[] };
+  /** The key rows merge on: target columns holding a unique constraint, and the file columns it is made of. */
+  key: UniqueKey;
+  /** Other unique keys of the target: a file may not repeat one, nor take one another record holds. */
+  unique?: UniqueKey[];
   /** The subgraph's audit table (kit auditTable). */
   audit: AuditTable;
   /** Checks one row's values (keyed by column key, null when empty or absent) and builds the target row. */
   toRow(values: Record<string, unknown>): { row: T['$inferInsert'] } | { problems: RowProblem[] };
   references?: ReferenceCheck[];
+  /** Further checks of the staged file in SQL: each selects `line`, `value` and `reason` from the stage. */
+  checks?: StagedCheck[];
+  /** Completes derived columns of the staged rows in SQL (e.g. from rows stored before), once every check passed. */
+  complete?: (tx: Db) => Promise<void>;
+}
+
+/** A unique key: target columns, and the file columns a clerk recognises it by. */
+export interface UniqueKey {
+  fields: PgColumn[];
+  columns: string[];
+}
+
+/** A rule over the staged file as a whole (a renewal's predecessor, for example), reported under `column`. */
+export interface StagedCheck {
+  column: string;
+  code: ImportProblemCode;
+  /** Selects `line`, `value` (text) and `reason` of staged rows; those with a null reason pass. */
+  query: SQL;
 }
 
 /** A list known in code (the kit's reference sites, municipalities) as SQL rows of one text column, in one parameter. */

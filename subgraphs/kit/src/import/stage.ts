@@ -1,13 +1,15 @@
 import { getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../db.js';
-import type { ProblemLog } from './problems.js';
+import type { ImportProblemCode, ProblemLog } from './problems.js';
 import type { CheckedRow } from './records.js';
-import type { ImportSpec } from './spec.js';
+import type { ImportSpec, UniqueKey } from './spec.js';
 
 /** The staging table: temporary, private to the transaction, dropped when it ends whichever way it ends. */
 export const STAGE = sql.identifier('import_stage');
-const LINE = sql.identifier('import_line');
+/** The staged row's line in the file, for a spec's own checks to report. */
+export const STAGE_LINE = sql.identifier('import_line');
+const LINE = STAGE_LINE;
 /** Rows per insert, keeping one statement's parameters well under Postgres' limit of 65,535. */
 const PARAMETERS_PER_BATCH = 30_000;
 
@@ -37,42 +39,64 @@ export async function stageRows(tx: Db, spec: ImportSpec, rows: CheckedRow<Recor
 interface Finding {
   line: number;
   value: string | null;
+  /** The line a repeated key first appeared on. */
   other: number | null;
+  reason: string | null;
   total: number;
 }
 
-/** Finds, in SQL over the whole staged file, rows repeating another row's natural key and references that do not exist. */
+/** Finds, in SQL over the whole staged file, repeated keys, keys other records hold, unknown references and the spec's own rules. */
 export async function checkStaged(tx: Db, spec: ImportSpec, written: (column: string) => string, log: ProblemLog) {
   await tx.execute(sql`analyze ${STAGE}`);
-  const key = spec.key.fields.map((field) => sql.identifier(field.name));
-  const keyText = sql.raw(`concat_ws(' / ', ${spec.key.fields.map((field) => `s."${field.name}"::text`).join(', ')})`);
-  const duplicates = await findings(tx, log.cap, sql`
-    select s.${LINE} as line, ${keyText} as value, d.first_line as other, count(*) over () as total
-    from ${STAGE} s
-    join (select ${sql.join(key, sql`, `)}, min(${LINE}) as first_line from ${STAGE} group by ${sql.join(key, sql`, `)} having count(*) > 1) d
-      using (${sql.join(key, sql`, `)})
-    where s.${LINE} <> d.first_line`);
-  const column = spec.key.columns.map(written).join(', ');
-  for (const found of duplicates) {
-    log.add({ line: found.line, column, value: found.value, reason: `The same ${column} as line ${found.other}: a file holds each record once.`, code: 'DUPLICATE' });
+  const report = async (column: string, code: ImportProblemCode, query: SQL, reason?: (found: Finding) => string) => {
+    const found = await findings(tx, log.cap, query);
+    for (const item of found) log.add({ line: item.line, column, value: item.value, reason: reason?.(item) ?? item.reason!, code });
+    log.total += (found[0]?.total ?? 0) - found.length;
+  };
+  for (const [index, unique] of [spec.key, ...(spec.unique ?? [])].entries()) {
+    const column = unique.columns.map(written).join(', ');
+    await report(column, 'DUPLICATE', repeatedKey(unique), (found) => `The same ${column} as line ${found.other}: a file holds each record once.`);
+    if (index > 0) await report(column, 'DUPLICATE', heldByAnother(spec, unique), (found) => `Another record, ${found.reason}, already has this ${column}.`);
   }
-  log.total += (duplicates[0]?.total ?? 0) - duplicates.length;
   for (const reference of spec.references ?? []) {
     const field = sql.identifier(reference.field.name);
-    const missing = await findings(tx, log.cap, sql`
-      select s.${LINE} as line, s.${field}::text as value, null::int as other, count(*) over () as total
+    await report(written(reference.column), 'UNKNOWN_REFERENCE', sql`
+      select s.${LINE} as line, s.${field}::text as value, null::int as other, null as reason, count(*) over () as total
       from ${STAGE} s
-      where s.${field} is not null and not exists (select 1 from (${reference.known}) as known (value) where known.value = s.${field})`);
-    for (const found of missing) {
-      log.add({ line: found.line, column: written(reference.column), value: found.value, reason: reference.reason(found.value ?? ''), code: 'UNKNOWN_REFERENCE' });
-    }
-    log.total += (missing[0]?.total ?? 0) - missing.length;
+      where s.${field} is not null and not exists (select 1 from (${reference.known}) as known (value) where known.value = s.${field})`,
+      (found) => reference.reason(found.value ?? ''));
   }
+  for (const check of spec.checks ?? []) {
+    await report(written(check.column), check.code, sql`select line, value, null::int as other, reason, count(*) over () as total from (${check.query}) as found where reason is not null`);
+  }
+}
+
+const keyText = (unique: UniqueKey, alias: string) =>
+  sql.raw(`concat_ws(' / ', ${unique.fields.map((field) => `${alias}."${field.name}"::text`).join(', ')})`);
+
+/** Rows whose key an earlier line of the file already has. */
+function repeatedKey(unique: UniqueKey): SQL {
+  const key = sql.join(unique.fields.map((field) => sql.identifier(field.name)), sql`, `);
+  return sql`
+    select s.${LINE} as line, ${keyText(unique, 's')} as value, d.first_line as other, null as reason, count(*) over () as total
+    from ${STAGE} s
+    join (select ${key}, min(${LINE}) as first_line from ${STAGE} group by ${key} having count(*) > 1) d using (${key})
+    where s.${LINE} <> d.first_line`;
+}
+
+/** Rows taking a unique key that a stored record with another merge key holds (the merge would collide with it). */
+function heldByAnother(spec: ImportSpec, unique: UniqueKey): SQL {
+  const same = sql.raw(unique.fields.map((field) => `t."${field.name}" = s."${field.name}"`).join(' and '));
+  const other = sql.raw(`(${spec.key.fields.map((f) => `t."${f.name}"`).join(', ')}) is distinct from (${spec.key.fields.map((f) => `s."${f.name}"`).join(', ')})`);
+  return sql`
+    select s.${LINE} as line, ${keyText(unique, 's')} as value, null::int as other, ${keyText(spec.key, 't')} as reason, count(*) over () as total
+    from ${STAGE} s join ${spec.target} t on ${same}
+    where ${other}`;
 }
 
 async function findings(tx: Db, cap: number, query: SQL): Promise<Finding[]> {
   const result = await tx.execute(sql`${query} order by 1 limit ${cap}`);
-  return rowsOf<Record<string, unknown>>(result).map((row) => ({ line: Number(row.line), value: row.value as string | null, other: row.other == null ? null : Number(row.other), total: Number(row.total) }));
+  return rowsOf<Record<string, unknown>>(result).map((row) => ({ line: Number(row.line), value: row.value as string | null, reason: row.reason as string | null, other: row.other == null ? null : Number(row.other), total: Number(row.total) }));
 }
 
 /** The rows of a raw query, from PGlite (`{ rows }`) or postgres.js (an array). */
