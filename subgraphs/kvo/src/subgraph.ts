@@ -2,7 +2,6 @@ import { DateScalar, readTypeDefs, type SubgraphDefinition } from '@vo/kit';
 import { fileURLToPath } from 'node:url';
 import { contextFactory, type Context } from './context.js';
 import { certificationImport } from './import/certifications.js';
-import { certificationImport } from './import/certifications.js';
 import { Certification, ProcessGuide } from './resolvers/Certification.js';
 import { KvoSummary } from './resolvers/KvoSummary.js';
 import { Country, Municipality, Region, Site, SiteKvo } from './resolvers/places.js';
