@@ -52,7 +52,7 @@ describe('scan results through the gateway', () => {
     const { submitScanResults } = await graphqlOk(hub.url, SUBMIT, { scans: batch }, writer);
     expect(submitScanResults).toEqual({
       written: 0, scans: [],
-      errors: [{ path: ['scans', '3', 'softwareUpdates'], code: 'OUT_OF_RANGE', message: 'softwareUpdates must be a whole number from 0 to 100; got 150.' }],
+      errors: [{ path: ['scans', '3', 'softwareUpdates'], code: 'OUT_OF_RANGE', message: 'softwareUpdates must be from 0 to 100; got 150.' }],
     });
     expect(await figures()).toEqual(before);
   });

@@ -1,7 +1,6 @@
 import { groupBy, groupLoader, keyedLoader, loaderPerArguments, rowLoader, type Db, type Viewer } from '@vo/kit';
 import { createSuppression } from './suppression/index.js';
 import { createCellQueries } from './db/queries/cells.js';
-import { createHistoryQueries } from './db/queries/history.js';
 import { createScanQueries } from './db/queries/scans.js';
 import {
   createSummaryQueries,
@@ -11,7 +10,9 @@ import {
   type SummaryFilter,
   type SummaryRow,
 } from './db/queries/summaries.js';
-import type { ScanInsert } from './db/schema.js';
+import { audit, type ScanInsert } from './db/schema.js';
+// The kit's batched audit history (kit/src/history.ts), shared by every writing subgraph; not yet in the kit's index.
+import { auditHistories, auditHistoryLoader } from '../../kit/src/history.js';
 import { SCAN_ENTITY, storeScans } from './writes/submit.js';
 
 export type Queries = ReturnType<typeof createQueries>;
@@ -25,7 +26,7 @@ export function createQueries(db: Db, minGroupSize: number) {
     scans: createScanQueries(db),
     summaries: createSummaryQueries(db),
     suppression: createSuppression(createCellQueries(db), minGroupSize),
-    history: createHistoryQueries(db),
+    history: auditHistories(db, audit, SCAN_ENTITY),
     storeScans: (viewer: Viewer, rows: readonly ScanInsert[]) => storeScans(db, viewer, rows),
   };
 }
@@ -64,7 +65,7 @@ export function createLoaders(queries: Queries) {
   return {
     scan: rowLoader(queries.scans.byIds, (row) => row.id),
     summaries: summaryLoaders(queries),
-    history: groupLoader((ids: readonly string[]) => queries.history.byKeys(SCAN_ENTITY, ids), (row) => row.key),
+    history: auditHistoryLoader(queries.history),
   };
 }
 

@@ -21,10 +21,10 @@ describe('the scan rules', () => {
   });
 
   it.each([
-    ['an unknown instrument', { instrument: 'QUICKSCAN' }, 'instrument', 'INVALID', /one of DTC_BASISSCAN, KVO_CYBER/],
+    ['an unknown instrument', { instrument: 'QUICKSCAN' }, 'instrument', 'UNKNOWN_REFERENCE', /"QUICKSCAN" is not a known instrument; use one of DTC_BASISSCAN, KVO_CYBER/],
     ['no instrument', { instrument: null }, 'instrument', 'REQUIRED', /instrument is required/],
-    ['an unknown sector', { sector: 'MINING' }, 'sector', 'INVALID', /sector must be one of RETAIL/],
-    ['an unknown size class', { sizeClass: 'HUGE' }, 'sizeClass', 'INVALID', /SOLO, MICRO, SMALL, MEDIUM/],
+    ['an unknown sector', { sector: 'MINING' }, 'sector', 'UNKNOWN_REFERENCE', /use one of RETAIL, HOSPITALITY/],
+    ['an unknown size class', { sizeClass: 'HUGE' }, 'sizeClass', 'UNKNOWN_REFERENCE', /SOLO, MICRO, SMALL, MEDIUM/],
     ['an unknown municipality', { municipality: 'GM9999' }, 'municipality', 'UNKNOWN_REFERENCE', /GM9999.*CBS code/],
     ['a day in the future', { scannedOn: '2026-11-24' }, 'scannedOn', 'OUT_OF_RANGE', /never in the future/],
     ['a day before 2018', { scannedOn: '2017-12-31' }, 'scannedOn', 'OUT_OF_RANGE', /from 2018-01-01/],
@@ -34,10 +34,10 @@ describe('the scan rules', () => {
     ['an e-mail address', { companyRef: 'info@example.nl' }, 'companyRef', 'INVALID', /for example C-000123/],
     ['a KvK number', { companyRef: 'C-12345678' }, 'companyRef', 'INVALID', /KvK number/],
     ['no company', { companyRef: '' }, 'companyRef', 'REQUIRED', /companyRef is required/],
-    ['an unknown submitter', { submittedBy: 'acme' }, 'submittedBy', 'UNKNOWN_REFERENCE', /"acme" is not an organisation/],
-    ['a score above 100', { backups: 101 }, 'backups', 'OUT_OF_RANGE', /backups must be a whole number from 0 to 100; got 101/],
+    ['an unknown submitter', { submittedBy: 'acme' }, 'submittedBy', 'UNKNOWN_REFERENCE', /"acme" is not a known organisation id/],
+    ['a score above 100', { backups: 101 }, 'backups', 'OUT_OF_RANGE', /backups must be from 0 to 100; got 101/],
     ['a negative score', { governance: -1 }, 'governance', 'OUT_OF_RANGE', /from 0 to 100/],
-    ['a fractional score', { awareness: 55.5 }, 'awareness', 'OUT_OF_RANGE', /whole number/],
+    ['a fractional score', { awareness: 55.5 }, 'awareness', 'INVALID', /awareness must be a whole number; got 55.5/],
     ['a missing score', { incidentResponse: null }, 'incidentResponse', 'REQUIRED', /incidentResponse is required/],
   ])('refuse %s with the field path and code', (_, change, field, code, message) => {
     const { scan, errors } = checkScan({ ...GOOD, ...change } as ScanInput, ['scans', '3'], CONTEXT);

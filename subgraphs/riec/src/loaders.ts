@@ -1,14 +1,15 @@
 import { groupLoader, loaderPerArguments, rowLoader, type Db } from '@vo/kit';
-import { createHistoryQueries } from './db/queries/history.js';
 import { createPictureQueries, type PictureFilter, type SignalYearRow } from './db/queries/pictures.js';
-import type { PictureRow } from './db/schema.js';
+import { audit, type PictureRow } from './db/schema.js';
+// The kit's batched audit history (kit/src/history.ts), shared by every writing subgraph; not yet in the kit's index.
+import { auditHistories, auditHistoryLoader } from '../../kit/src/history.js';
 import { PICTURE_ENTITY } from './writes/store.js';
 
 export type Queries = ReturnType<typeof createQueries>;
 
 /** Prepares the statements once per process; the writes take the database itself, for their transactions. */
 export function createQueries(db: Db) {
-  return { db, pictures: createPictureQueries(db), history: createHistoryQueries(db) };
+  return { db, pictures: createPictureQueries(db), history: auditHistories(db, audit, PICTURE_ENTITY) };
 }
 
 /** One set of loaders per request, so batching and caching never cross requests. */
@@ -19,7 +20,7 @@ export function createLoaders(queries: Queries) {
     regionPictures: loaderPerArguments((filter: PictureFilter) =>
       groupLoader((codes: readonly string[]) => queries.pictures.byRegions(codes, filter), (row: PictureRow) => row.regionCode),
     ),
-    history: groupLoader((ids: readonly string[]) => queries.history.byKeys(PICTURE_ENTITY, ids), (row) => row.key),
+    history: auditHistoryLoader(queries.history),
     regionSignals: loaderPerArguments((range: { from: number; to: number }) =>
       groupLoader((codes: readonly string[]) => queries.pictures.signalsPerYear(codes, range), (row: SignalYearRow) => row.regionCode),
     ),

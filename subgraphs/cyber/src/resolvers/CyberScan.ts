@@ -1,4 +1,4 @@
-import { auditEntryResult } from '@vo/kit';
+import { historyOf } from '../../../kit/src/history.js';
 import { DOMAINS } from '../domain.js';
 import type { Context } from '../context.js';
 import type { ScanWithScore } from '../db/queries/scans.js';
@@ -11,5 +11,5 @@ export const CyberScan = {
   scores: (scan: ScanWithScore) => DOMAINS.map(({ domain, column }) => ({ domain, score: scan[column] })),
   submittedBy: (scan: ScanWithScore) => (scan.submittedBy ? { id: scan.submittedBy } : null),
   owner: (scan: ScanWithScore) => ({ id: scan.ownerOrganisation }),
-  history: async (scan: ScanWithScore, _: unknown, ctx: Context) => (await ctx.loaders.history.load(scan.id)).map(auditEntryResult),
+  history: (scan: ScanWithScore, _: unknown, ctx: Context) => historyOf(ctx.loaders.history, scan.id),
 };

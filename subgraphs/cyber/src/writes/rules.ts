@@ -1,4 +1,6 @@
-import { inputError, isMunicipalityCode, isOrganisationKnown, MUNICIPALITIES, type InputError } from '@vo/kit';
+import { inputError, isMunicipalityCode, MUNICIPALITIES, ORGANISATIONS, type InputError } from '@vo/kit';
+// The kit's field checks (kit/src/input-checks.ts), shared by every writing subgraph; not yet in the kit's index.
+import { InputChecks } from '../../../kit/src/input-checks.js';
 import { DOMAINS, INSTRUMENTS, SECTORS, SIZE_CLASSES, type DomainColumn } from '../domain.js';
 import type { ScanInsert } from '../db/schema.js';
 
@@ -29,8 +31,8 @@ export const MAX_BATCH = 1000;
 /** A pseudonym: C- and 6 to 32 digits or lowercase hex letters, the form the synthetic scans use (C-000123). */
 const COMPANY_REF = /^C-[0-9a-f]{6,32}$/;
 const KVK_NUMBER = /^C-\d{8}$/;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const regionOf = new Map(MUNICIPALITIES.map((municipality) => [municipality.code, municipality.regionCode]));
+const ORGANISATION_IDS = ORGANISATIONS.map((organisation) => organisation.id);
 
 /**
  * The scan's id, from its natural key: owner, instrument, company and day. One company scanned with one instrument
@@ -40,87 +42,57 @@ const regionOf = new Map(MUNICIPALITIES.map((municipality) => [municipality.code
 export const scanId = (key: { owner: string; instrument: string; companyRef: string; scannedOn: string }) =>
   `CS-${key.owner}-${key.instrument}-${key.companyRef}-${key.scannedOn}`;
 
-const isRealDate = (value: string) => ISO_DATE.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+const COMPANY_FORM = 'a pseudonymous reference: C- and 6 to 32 digits or lowercase hex letters, for example C-000123 or C-9f86d081884c';
 
-function known(value: string | null | undefined, allowed: readonly string[], path: string[]): InputError | null {
-  const field = path.at(-1)!;
-  if (value == null || value === '') return inputError(path, 'REQUIRED', `${field} is required: one of ${allowed.join(', ')}.`);
-  if (allowed.includes(value)) return null;
-  return inputError(path, 'INVALID', `${field} must be one of ${allowed.join(', ')}; got "${value}".`);
+function scanDay(checks: InputChecks, value: unknown, today: string): string | null {
+  const day = checks.date('scannedOn', value);
+  if (day === null || (day >= EARLIEST_SCAN && day <= today)) return day;
+  return checks.fail('scannedOn', 'OUT_OF_RANGE', `scannedOn must lie from ${EARLIEST_SCAN} to today (${today}), never in the future; got ${day}.`);
 }
 
-function placeAndDay(input: ScanInput, at: (field: string) => string[], today: string): (InputError | null)[] {
-  const { municipality, scannedOn } = input;
-  const place = !municipality
-    ? inputError(at('municipality'), 'REQUIRED', 'municipality is required: a CBS municipality code, for example GM0363.')
-    : isMunicipalityCode(municipality)
-      ? null
-      : inputError(at('municipality'), 'UNKNOWN_REFERENCE', `municipality "${municipality}" is not a Dutch municipality's CBS code (for example GM0363).`);
-  let day: InputError | null = null;
-  if (!scannedOn) day = inputError(at('scannedOn'), 'REQUIRED', 'scannedOn is required: the day of the scan, YYYY-MM-DD.');
-  else if (!isRealDate(scannedOn)) day = inputError(at('scannedOn'), 'INVALID', `scannedOn must be a date written YYYY-MM-DD; got "${scannedOn}".`);
-  else if (scannedOn < EARLIEST_SCAN || scannedOn > today) {
-    day = inputError(at('scannedOn'), 'OUT_OF_RANGE', `scannedOn must lie from ${EARLIEST_SCAN} to today (${today}), never in the future; got ${scannedOn}.`);
-  }
-  return [place, day];
+function municipalityOf(checks: InputChecks, value: unknown): string | null {
+  const code = checks.text('municipality', value, { required: true, max: 10 });
+  if (code === null || isMunicipalityCode(code)) return code;
+  return checks.fail('municipality', 'UNKNOWN_REFERENCE', `municipality "${code}" is not a Dutch municipality's CBS code (for example GM0363).`);
 }
 
 /** The company must stay unidentifiable: the value is never echoed back, in case it is a name after all. */
-function company(input: ScanInput, at: (field: string) => string[]): (InputError | null)[] {
-  const form = 'a pseudonymous reference: C- and 6 to 32 digits or lowercase hex letters, for example C-000123 or C-9f86d081884c';
-  const { companyRef, submittedBy } = input;
-  const ref = !companyRef
-    ? inputError(at('companyRef'), 'REQUIRED', `companyRef is required: ${form}.`)
-    : KVK_NUMBER.test(companyRef)
-      ? inputError(at('companyRef'), 'INVALID', `companyRef looks like a KvK number (8 digits), which identifies the company; send ${form}.`)
-      : COMPANY_REF.test(companyRef)
-        ? null
-        : inputError(at('companyRef'), 'INVALID', `companyRef must be ${form}; never a company's or person's name, e-mail address or KvK number (the value sent is not repeated here).`);
-  const submitter =
-    submittedBy && !isOrganisationKnown(submittedBy)
-      ? inputError(at('submittedBy'), 'UNKNOWN_REFERENCE', `submittedBy "${submittedBy}" is not an organisation of the hub (an organisation id, for example dtc).`)
-      : null;
-  return [ref, submitter];
+function companyRefOf(checks: InputChecks, value: unknown): string | null {
+  if (value == null || value === '') return checks.fail('companyRef', 'REQUIRED', `companyRef is required: ${COMPANY_FORM}.`);
+  if (typeof value === 'string' && KVK_NUMBER.test(value)) {
+    return checks.fail('companyRef', 'INVALID', `companyRef looks like a KvK number (8 digits), which identifies the company; send ${COMPANY_FORM}.`);
+  }
+  if (typeof value === 'string' && COMPANY_REF.test(value)) return value;
+  return checks.fail('companyRef', 'INVALID', `companyRef must be ${COMPANY_FORM}; never a company's or person's name, e-mail address or KvK number (the value sent is not repeated here).`);
 }
 
-function scores(input: ScanInput, at: (field: string) => string[]): (InputError | null)[] {
-  return DOMAINS.map(({ column }) => {
-    const score = input[column];
-    if (score == null) return inputError(at(column), 'REQUIRED', `${column} is required: a whole number from 0 to 100.`);
-    if (Number.isInteger(score) && score >= 0 && score <= 100) return null;
-    return inputError(at(column), 'OUT_OF_RANGE', `${column} must be a whole number from 0 to 100; got ${score}.`);
-  });
-}
-
-/** Checks one scan; with no errors, the row to store (not synthetic: a partner's real result). */
+/** Checks one scan, reporting every problem at once; with none, the row to store (not synthetic: a partner's real result). */
 export function checkScan(input: ScanInput, path: string[], context: ScanRuleContext): { scan: ScanInsert | null; errors: InputError[] } {
-  const at = (field: string) => [...path, field];
-  const errors = [
-    known(input.instrument, INSTRUMENTS, at('instrument')),
-    ...placeAndDay(input, at, context.today),
-    known(input.sector, SECTORS, at('sector')),
-    known(input.sizeClass, SIZE_CLASSES, at('sizeClass')),
-    ...company(input, at),
-    ...scores(input, at),
-  ].filter((error): error is InputError => error !== null);
-  if (errors.length) return { scan: null, errors };
-  const valid = input as { [field in keyof ScanInput]-?: NonNullable<ScanInput[field]> };
-  const scoreColumns = Object.fromEntries(DOMAINS.map(({ column }) => [column, valid[column]])) as Record<DomainColumn, number>;
+  const checks = new InputChecks(path);
+  const instrument = checks.oneOf('instrument', input.instrument, INSTRUMENTS, 'instrument');
+  const scannedOn = scanDay(checks, input.scannedOn, context.today);
+  const municipality = municipalityOf(checks, input.municipality);
+  const sector = checks.oneOf('sector', input.sector, SECTORS, 'sector');
+  const sizeClass = checks.oneOf('sizeClass', input.sizeClass, SIZE_CLASSES, 'size class');
+  const companyRef = companyRefOf(checks, input.companyRef);
+  const submittedBy = checks.oneOf('submittedBy', input.submittedBy || null, ORGANISATION_IDS, 'organisation id', false);
+  const scores = Object.fromEntries(DOMAINS.map(({ column }) => [column, checks.integer(column, input[column], { min: 0, max: 100 })]));
+  if (!checks.ok) return { scan: null, errors: checks.errors };
   const scan: ScanInsert = {
-    id: scanId({ owner: context.owner, ...valid }),
-    instrument: valid.instrument,
-    scannedOn: valid.scannedOn,
-    municipalityCode: valid.municipality,
-    regionCode: regionOf.get(valid.municipality)!,
-    sector: valid.sector,
-    sizeClass: valid.sizeClass,
-    companyRef: valid.companyRef,
-    submittedBy: input.submittedBy || null,
+    id: scanId({ owner: context.owner, instrument: instrument!, companyRef: companyRef!, scannedOn: scannedOn! }),
+    instrument: instrument!,
+    scannedOn: scannedOn!,
+    municipalityCode: municipality!,
+    regionCode: regionOf.get(municipality!)!,
+    sector: sector!,
+    sizeClass: sizeClass!,
+    companyRef: companyRef!,
+    submittedBy,
     ownerOrganisation: context.owner,
-    ...scoreColumns,
+    ...(scores as Record<DomainColumn, number>),
     synthetic: false,
   };
-  return { scan, errors };
+  return { scan, errors: [] };
 }
 
 /** Checks a batch: every scan, the batch's size, and no natural key twice (the second would silently win). */

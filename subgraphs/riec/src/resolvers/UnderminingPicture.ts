@@ -1,4 +1,4 @@
-import { auditEntryResult } from '@vo/kit';
+import { historyOf } from '../../../kit/src/history.js';
 import type { Context } from '../context.js';
 import type { PictureRow } from '../db/schema.js';
 
@@ -7,7 +7,7 @@ export const UnderminingPicture = {
   /** Stubs by key: the gateway asks the regions subgraph for the region's and the RIEC's other fields. */
   region: (picture: PictureRow) => ({ code: picture.regionCode }),
   producer: (picture: PictureRow) => ({ id: picture.producerId }),
-  history: async (picture: PictureRow, _: unknown, ctx: Context) => (await ctx.loaders.history.load(picture.id)).map(auditEntryResult),
+  history: (picture: PictureRow, _: unknown, ctx: Context) => historyOf(ctx.loaders.history, picture.id),
   signalsBySource: (picture: PictureRow) => [
     { source: 'POLICE', signalCount: picture.policeSignals },
     { source: 'MUNICIPALITY', signalCount: picture.municipalitySignals },

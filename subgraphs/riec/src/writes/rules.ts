@@ -1,4 +1,6 @@
-import { inputError, isRegionCode, MAX_YEAR, MIN_YEAR, ORGANISATIONS, type InputError } from '@vo/kit';
+import { isRegionCode, MAX_YEAR, MIN_YEAR, ORGANISATIONS, type InputError } from '@vo/kit';
+// The kit's field checks (kit/src/input-checks.ts), shared by every writing subgraph; not yet in the kit's index.
+import { InputChecks } from '../../../kit/src/input-checks.js';
 import type { PictureInsert } from '../db/schema.js';
 import { PERIOD_FORM, periodEnd, periodLabel, periodStart, readHalfYear } from '../periods.js';
 import { CLASSIFICATIONS, PRODUCERS, THEMES } from '../seed/constants.js';
@@ -33,6 +35,8 @@ export const SOURCE_FIELDS = [
 ] as const;
 type SourceField = (typeof SOURCE_FIELDS)[number]['field'];
 
+/** The input's fields in schema order, so errors come back in the order a clerk reads the form. */
+const FIELD_ORDER = ['region', 'period', 'theme', 'classification', 'signalsBySource', 'signalCount', 'summary'];
 const CLASSIFICATION_VALUES = CLASSIFICATIONS.map((c) => c.classification).reverse();
 export const MAX_SUMMARY = 1000;
 
@@ -43,55 +47,43 @@ export function regionsOfRiec(producer: string): string[] {
   return [...new Set([...(own ? [own] : []), ...served])];
 }
 
-function known(value: string | null | undefined, allowed: readonly string[], path: string[]): InputError | null {
-  const field = path.at(-1)!;
-  if (!value) return inputError(path, 'REQUIRED', `${field} is required: one of ${allowed.join(', ')}.`);
-  return allowed.includes(value) ? null : inputError(path, 'INVALID', `${field} must be one of ${allowed.join(', ')}; got "${value}".`);
-}
-
-function regionRule(region: string | null | undefined, producer: string): InputError | null {
-  const path = ['input', 'region'];
-  if (!region) return inputError(path, 'REQUIRED', 'region is required: a region code such as NN.');
-  if (!isRegionCode(region)) return inputError(path, 'UNKNOWN_REFERENCE', `region "${region}" is not one of the ten region codes (NN, ON, MN, NH, AA, DH, RR, ZWB, OB, LB).`);
+function regionRule(checks: InputChecks, value: unknown, producer: string): string | null {
+  const region = checks.text('region', value, { required: true, max: 10 });
+  if (region === null) return null;
+  if (!isRegionCode(region)) return checks.fail('region', 'UNKNOWN_REFERENCE', `region "${region}" is not one of the ten region codes (NN, ON, MN, NH, AA, DH, RR, ZWB, OB, LB).`);
   const served = regionsOfRiec(producer);
-  if (served.includes(region)) return null;
-  return inputError(path, 'CONFLICT', `${producer} draws pictures for ${served.join(', ') || 'no region'}; a picture of ${region} is for that region's RIEC.`);
+  if (served.includes(region)) return region;
+  return checks.fail('region', 'CONFLICT', `${producer} draws pictures for ${served.join(', ') || 'no region'}; a picture of ${region} is for that region's RIEC.`);
 }
 
-function periodRule(period: string | null | undefined, today: string): InputError | null {
-  const path = ['input', 'period'];
-  if (!period) return inputError(path, 'REQUIRED', `period is required: ${PERIOD_FORM}.`);
+function periodRule(checks: InputChecks, value: unknown, today: string): string | null {
+  const period = checks.text('period', value, { required: true, max: 10 });
+  if (period === null) return null;
   const halfYear = readHalfYear(period);
-  if (!halfYear) return inputError(path, 'INVALID', `period must be ${PERIOD_FORM}; got "${period}".`);
+  if (!halfYear) return checks.fail('period', 'INVALID', `period must be ${PERIOD_FORM}; got "${period}".`);
   if (halfYear.year < MIN_YEAR || halfYear.year > MAX_YEAR || periodStart(halfYear) > today) {
-    return inputError(path, 'OUT_OF_RANGE', `period must be a half-year from ${MIN_YEAR}-H1 that has begun (today is ${today}); got ${period}.`);
+    return checks.fail('period', 'OUT_OF_RANGE', `period must be a half-year from ${MIN_YEAR}-H1 that has begun (today is ${today}); got ${period}.`);
   }
-  return null;
+  return period;
 }
 
 /** Each source a whole number of at least 0, and signalCount their sum. */
-function signalRules(input: PictureInput): (InputError | null)[] {
-  const counts = SOURCE_FIELDS.map(({ field }) => {
-    const path = ['input', 'signalsBySource', field];
-    const value = input.signalsBySource?.[field];
-    if (value == null) return inputError(path, 'REQUIRED', `${field} is required: the number of signals from it, 0 or more.`);
-    return Number.isInteger(value) && value >= 0 ? null : inputError(path, 'OUT_OF_RANGE', `${field} must be a whole number of 0 or more; got ${value}.`);
-  });
-  const path = ['input', 'signalCount'];
-  const { signalCount } = input;
-  if (signalCount == null) return [...counts, inputError(path, 'REQUIRED', 'signalCount is required: the sum of signalsBySource.')];
-  if (counts.some((error) => error !== null)) return counts;
-  const sum = SOURCE_FIELDS.reduce((total, { field }) => total + input.signalsBySource![field]!, 0);
-  const total = signalCount === sum ? null : inputError(path, 'INVALID', `signalCount must be the sum of signalsBySource, ${sum}; got ${signalCount}.`);
-  return [...counts, total];
+function signalRules(checks: InputChecks, input: PictureInput): InputError[] {
+  const sources = new InputChecks(['input', 'signalsBySource']);
+  const counts = SOURCE_FIELDS.map(({ field }) => sources.integer(field, input.signalsBySource?.[field], { min: 0 }));
+  const signalCount = checks.integer('signalCount', input.signalCount, { min: 0 });
+  if (sources.ok && signalCount !== null) {
+    const sum = counts.reduce((total: number, count) => total + count!, 0);
+    if (signalCount !== sum) checks.fail('signalCount', 'INVALID', `signalCount must be the sum of signalsBySource, ${sum}; got ${signalCount}.`);
+  }
+  return sources.errors;
 }
 
-function summaryRule(summary: string | null | undefined): InputError | null {
-  const path = ['input', 'summary'];
-  if (!summary?.trim()) return inputError(path, 'REQUIRED', 'summary is required: the picture in a few sentences, without names.');
-  if (summary.length > MAX_SUMMARY) return inputError(path, 'OUT_OF_RANGE', `summary is at most ${MAX_SUMMARY} characters; got ${summary.length}.`);
-  const problem = namesNoOne(summary);
-  return problem ? inputError(path, 'INVALID', `summary must name no one: ${problem}.`) : null;
+/** Free text a RIEC writes (a summary, a reason): present, not too long, and naming no one. */
+export function nameFreeText(checks: InputChecks, field: string, value: unknown, max: number): string | null {
+  const text = checks.text(field, value, { required: true, max });
+  const problem = text === null ? null : namesNoOne(text);
+  return problem ? checks.fail(field, 'INVALID', `${field} must name no one: ${problem}.`) : text;
 }
 
 /** A checked picture as its row: published (not withdrawn) and not synthetic, its id from region, period and theme. */
@@ -118,25 +110,22 @@ function toRow(input: PictureInput, producer: string): PictureInsert {
   };
 }
 
-/** Checks a picture; with no errors, the row to store: published (not withdrawn) and not synthetic. */
+/** Checks a picture, reporting every problem at once; with none, the row to store. */
 export function checkPicture(input: PictureInput, context: PictureRuleContext): { picture: PictureInsert | null; errors: InputError[] } {
-  const errors = [
-    regionRule(input.region, context.producer),
-    periodRule(input.period, context.today),
-    known(input.theme, THEMES, ['input', 'theme']),
-    known(input.classification, CLASSIFICATION_VALUES, ['input', 'classification']),
-    ...signalRules(input),
-    summaryRule(input.summary),
-  ].filter((error): error is InputError => error !== null);
-  if (errors.length) return { picture: null, errors };
-  return { picture: toRow(input, context.producer), errors };
+  const checks = new InputChecks(['input']);
+  regionRule(checks, input.region, context.producer);
+  periodRule(checks, input.period, context.today);
+  checks.oneOf('theme', input.theme, THEMES, 'theme');
+  checks.oneOf('classification', input.classification, CLASSIFICATION_VALUES, 'classification');
+  const sourceErrors = signalRules(checks, input);
+  nameFreeText(checks, 'summary', input.summary, MAX_SUMMARY);
+  const errors = [...checks.errors, ...sourceErrors].sort((a, b) => FIELD_ORDER.indexOf(a.path[1]) - FIELD_ORDER.indexOf(b.path[1]));
+  return errors.length ? { picture: null, errors } : { picture: toRow(input, context.producer), errors };
 }
 
 /** Checks a withdrawal's reason: required, short, and naming no one, like a summary. */
-export function checkWithdrawalReason(reason: string | null | undefined): InputError | null {
-  const path = ['reason'];
-  if (!reason?.trim()) return inputError(path, 'REQUIRED', 'reason is required: why the picture is withdrawn, without names.');
-  if (reason.length > 500) return inputError(path, 'OUT_OF_RANGE', `reason is at most 500 characters; got ${reason.length}.`);
-  const problem = namesNoOne(reason);
-  return problem ? inputError(path, 'INVALID', `reason must name no one: ${problem}.`) : null;
+export function checkWithdrawalReason(reason: unknown): InputError | null {
+  const checks = new InputChecks([]);
+  nameFreeText(checks, 'reason', reason, 500);
+  return checks.errors[0] ?? null;
 }
