@@ -69,6 +69,12 @@ export function addDays(iso: string, days: number): string {
 
 export const validUntilOf = (certifiedOn: string) => addYears(certifiedOn, VALIDITY_YEARS);
 
+/** A certificate's last valid day: validUntil, or the day before its withdrawal (`lastValidDay` in SQL). */
+export function lastValidDayOf(certificate: { validUntil: string; withdrawnOn?: string | null }): string {
+  const dayBefore = certificate.withdrawnOn ? addDays(certificate.withdrawnOn, -1) : null;
+  return dayBefore && dayBefore < certificate.validUntil ? dayBefore : certificate.validUntil;
+}
+
 // One formatter for every call: building one costs ~0.1 ms and native memory freed only at a full GC (an import checks millions of dates).
 const AMSTERDAM_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' });
 

@@ -144,6 +144,8 @@ describe('withdrawCertification', () => {
     const { data } = await write(WITHDRAW, { id: id(), on: '2026-01-15', reason: 'The park management ended the covenant.' });
     expect(data.withdrawCertification).toMatchObject({ errors: [], certification: { withdrawnOn: '2026-01-15', withdrawalReason: 'The park management ended the covenant.' } });
     expect([await status('2026-01-14'), await status('2026-01-15'), await status('2027-01-01')]).toEqual(['VALID', 'WITHDRAWN', 'WITHDRAWN']);
+    const site = await write(`{ certification(id: "${id()}") { site { kvo(asOf: "2026-01-10") { validUntil } } } }`);
+    expect(site.data!.certification.site.kvo.validUntil).toBe('2026-01-14');
     const [latest] = (await write(HISTORY, { id: id() })).data.certification.history;
     expect(latest).toMatchObject({ action: 'withdrawn', changes: [{ field: 'withdrawnOn', before: null, after: '"2026-01-15"' }, { field: 'withdrawalReason', before: null, after: '"The park management ended the covenant."' }] });
     await expectRefused(WITHDRAW, { id: id(), on: '2026-02-01', reason: 'Again' }, [[['id'], 'CONFLICT']]);

@@ -2,7 +2,7 @@ import { BadInputError, NotFoundError, SITES, isMunicipalityCode, isRegionCode, 
 import type { Context } from '../context.js';
 import type { CertificationRow } from '../db/schema.js';
 import type { PlaceScope } from '../db/queries/summaries.js';
-import { addDays, today, type CertificationStatus } from '../domain.js';
+import { addDays, lastValidDayOf, today, type CertificationStatus } from '../domain.js';
 import type { SummarySource } from './KvoSummary.js';
 
 const SITE_IDS = new Set(SITES.map((site) => site.id));
@@ -85,6 +85,9 @@ export const SiteKvo = {
   certified: async (standing: SiteStanding, _: unknown, ctx: Context) => (await validOn(standing, ctx)).length > 0,
   current: (standing: SiteStanding, _: unknown, ctx: Context) => current(standing, ctx),
   certifiedSince: async (standing: SiteStanding, _: unknown, ctx: Context) => (await current(standing, ctx))?.chainStartedOn ?? null,
-  validUntil: async (standing: SiteStanding, _: unknown, ctx: Context) => (await current(standing, ctx))?.validUntil ?? null,
+  async validUntil(standing: SiteStanding, _: unknown, ctx: Context) {
+    const certificate = await current(standing, ctx);
+    return certificate ? lastValidDayOf(certificate) : null;
+  },
   validCertificates: (standing: SiteStanding, _: unknown, ctx: Context) => validOn(standing, ctx),
 };
