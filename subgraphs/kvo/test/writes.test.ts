@@ -85,6 +85,14 @@ describe('createCertification', () => {
     expect(history[0].changes).toContainEqual({ field: 'themes', before: null, after: '["BURGLARY","NUISANCE"]' });
   });
 
+  it('writes a certificate sent twice at once only once: the other send gets DUPLICATE', async () => {
+    const twice = input({ siteId: parks[3].id });
+    const results = await Promise.all([write(CREATE, { input: twice }), write(CREATE, { input: twice })]);
+    const payloads = results.map((result) => result.data.createCertification);
+    expect(payloads.map((payload) => payload.errors.map((error: { code: string }) => error.code)).sort()).toEqual([[], ['DUPLICATE']]);
+    expect((await write(HISTORY, { id: `KVO-B-${parks[3].id}-2026` })).data.certification.history).toHaveLength(1);
+  });
+
   it('renews a certificate: the renewal continues its chain, and a shorter stated validity is kept', async () => {
     const certifiedOn = addDays(lastOfChain.validUntil, 1);
     const renewal = { siteId: lastOfChain.siteId, scheme: 'KVO_B', certifiedOn, validUntil: addDays(certifiedOn, 700), previousId: lastOfChain.id };

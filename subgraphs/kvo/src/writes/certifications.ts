@@ -52,8 +52,19 @@ async function checkAndStore(db: Db, viewer: Viewer, input: CertificationInput, 
   return conflicts.length > 0 ? refused(conflicts) : store(db, viewer, 'updated', current, corrected);
 }
 
-export const createCertification = (db: Db, viewer: Viewer, input: CertificationInput) =>
-  db.transaction((tx) => checkAndStore(tx, viewer, input, null));
+/** Postgres' unique_violation, wrapped by drizzle or not. */
+const isUniqueViolation = (error: unknown) =>
+  [error, (error as { cause?: unknown })?.cause].some((e) => (e as { code?: string } | undefined)?.code === '23505');
+
+export async function createCertification(db: Db, viewer: Viewer, input: CertificationInput): Promise<CertificationPayload> {
+  try {
+    return await db.transaction((tx) => checkAndStore(tx, viewer, input, null));
+  } catch (error) {
+    // A simultaneous create of the same certificate got in first: the checks could not see it yet.
+    if (!isUniqueViolation(error)) throw error;
+    return refused([inputError(['input', 'id'], 'DUPLICATE', 'The same certificate was registered at the same moment by another write; nothing was written.')]);
+  }
+}
 
 /** The stored certificate as input, with the given fields over it; a standard validUntil follows certifiedOn. */
 function merged(current: CertificationRow, update: CertificationUpdate): CertificationInput {
