@@ -83,6 +83,14 @@ describe('publishing and withdrawing pictures', () => {
     expect(again.withdrawUnderminingPicture.errors).toMatchObject([{ path: ['id'], code: 'NOT_FOUND' }]);
   });
 
+  it('keeps every correction and withdrawal when the seed runs again', async () => {
+    const correction = { ...PICTURE, period: '2024-H1', theme: 'DRUG_LABS', summary: 'Corrected by the RIEC.' };
+    expect((await riecNN.graphqlOk(subgraph.url, PUBLISH, { input: correction })).publishUnderminingPicture.errors).toEqual([]);
+    const before = await tables();
+    await riecSubgraph.seed(subgraph.database.db);
+    expect(await tables()).toEqual(before);
+  });
+
   it("refuses to withdraw another RIEC's picture, or without a reason, writing nothing", async () => {
     const before = await tables();
     const other = await riecNN.graphqlOk(subgraph.url, WITHDRAW, { id: 'DH-2024-H1-DRUG_LABS', reason: 'Not ours.' });
