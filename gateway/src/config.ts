@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { limitsEnv, limitsFrom } from './limits-env.js';
 import type { OperationLimits } from './limits.js';
 import { registryEnv, registrySettingsFrom, type RegistrySettings } from './registry/env.js';
+import { resilienceEnv, resilienceSettingsFrom, type ResilienceSettings } from './resilience/index.js';
 
 const SUBGRAPH_URL = /^SUBGRAPH_([A-Z0-9_]+)_URL$/;
 
@@ -14,6 +15,7 @@ const schema = z.object({
   ...authEnv,
   ...limitsEnv,
   ...registryEnv,
+  ...resilienceEnv,
 }).superRefine(checkAuthEnv);
 
 export type GatewayConfig = z.infer<typeof schema> & {
@@ -22,6 +24,8 @@ export type GatewayConfig = z.infer<typeof schema> & {
   auth: AuthConfig;
   limits: OperationLimits;
   registry: RegistrySettings;
+  /** Subgraph timeouts (SUBGRAPH_TIMEOUT_MS, SUBGRAPH_<NAME>_TIMEOUT_MS), query retries and circuit breakers. */
+  resilience: ResilienceSettings;
 };
 
 export function loadGatewayConfig(env: Record<string, string | undefined> = process.env): GatewayConfig {
@@ -31,5 +35,12 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
     Object.entries(urls).map(([key, url]) => [SUBGRAPH_URL.exec(key)![1].toLowerCase().replace(/_/g, '-'), url]),
   );
   const config = parseEnv(schema, env);
-  return { ...config, subgraphUrls, auth: authConfigFrom(config), limits: limitsFrom(config), registry: registrySettingsFrom(config) };
+  return {
+    ...config,
+    subgraphUrls,
+    auth: authConfigFrom(config),
+    limits: limitsFrom(config),
+    registry: registrySettingsFrom(config),
+    resilience: resilienceSettingsFrom(config, env),
+  };
 }

@@ -1,20 +1,44 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Fetcher } from '@apollo/utils.fetcher';
-import { GraphQLError } from 'graphql';
+import { getOperationAST, GraphQLError } from 'graphql';
 import type { GatewayContext } from './identity.js';
+import type { SubgraphResilience } from './resilience/index.js';
 
 interface SubgraphErrorBody {
   errors?: { message?: unknown; extensions?: { code?: unknown; argument?: unknown } }[];
 }
 
+/** Ends a call that takes longer than `timeoutMs`, including reading its answer, and frees its connection. */
+function timedFetcher(fetcher: Fetcher, timeoutMs: number): Fetcher {
+  return (url, init) => fetcher(url, { ...init, signal: AbortSignal.timeout(timeoutMs) } as typeof init);
+}
+
+// The gateway writes its subgraph operations as "query Name__kvo__0 ..." or "{ ... }"; a mutation is never sent twice.
+const QUERY_TEXT = /^\s*(query\b|\{)/;
+
+function isQuery({ request, ...options }: GraphQLDataSourceProcessOptions<GatewayContext>): boolean {
+  const document = 'document' in options ? options.document : undefined;
+  if (document) return getOperationAST(document, request.operationName)?.operation === 'query';
+  return QUERY_TEXT.test(request.query ?? '');
+}
+
 /**
- * A subgraph answers a request it refuses as a whole (a variable its Date scalar rejects, which the gateway
- * cannot check) with HTTP 400 and a GraphQL error body. Apollo's data source would turn that into an opaque
- * "400: Bad Request"; this one hands the subgraph's own message and code to the caller instead.
+ * Calls one subgraph through the gateway's resilience (timeout, query retries, circuit breaker): a subgraph
+ * that is down or hangs becomes a SUBGRAPH_UNAVAILABLE error naming it, and the other subgraphs' data still
+ * arrives.
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(url: string, fetcher: Fetcher) {
-    super({ url, fetcher });
+  constructor(
+    private readonly serviceName: string,
+    url: string,
+    fetcher: Fetcher,
+    private readonly resilience: SubgraphResilience,
+  ) {
+    super({ url, fetcher: timedFetcher(fetcher, resilience.timeoutMs(serviceName)) });
+  }
+
+  override process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    return this.resilience.call(this.serviceName, this.url!, isQuery(options), () => super.process(options));
   }
 
   /** Forwards the caller's verified token as it came: the subgraph verifies it again and trusts nothing else. */
@@ -22,6 +46,11 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     if (context.authorization) request.http?.headers.set('authorization', context.authorization);
   }
 
+  /**
+   * A subgraph answers a request it refuses as a whole (a variable its Date scalar rejects, which the gateway
+   * cannot check) with HTTP 400 and a GraphQL error body. Apollo's data source would turn that into an opaque
+   * "400: Bad Request"; this hands the subgraph's own message and code to the caller instead.
+   */
   override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]) {
     const error = await super.errorFromResponse(response);
     const body = error.extensions.response as { status: number; body: SubgraphErrorBody } | undefined;

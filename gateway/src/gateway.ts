@@ -3,7 +3,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { Fetcher } from '@apollo/utils.fetcher';
-import { jsonBodyErrors, maskUnexpectedErrors, type AuthConfig } from '@vo/kit';
+import { jsonBodyErrors, type AuthConfig } from '@vo/kit';
 import express from 'express';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { SubgraphDataSource } from './datasource.js';
@@ -17,6 +17,7 @@ import { registryRouter } from './registry/http.js';
 import type { Registry } from './registry/registry.js';
 import { fixedSupergraph, followSupergraph } from './registry/source.js';
 import { usagePlugin } from './registry/usage-plugin.js';
+import { formatGatewayError, SubgraphResilience } from './resilience/index.js';
 import { trustedDocumentsOnly, trustedDocumentStore, type TrustedDocuments } from './trusted-documents.js';
 
 /*
@@ -42,6 +43,8 @@ export interface GatewayOptions {
   trustedDocuments?: TrustedDocuments;
   /** How bearer tokens are verified (the development key when omitted). */
   auth?: AuthConfig;
+  /** Subgraph timeouts, query retries and circuit breakers (DEFAULT_RESILIENCE when omitted); stopped with the gateway. */
+  resilience?: SubgraphResilience;
 }
 
 /** Builds the gateway app over the composed supergraph; only main.ts listens. */
@@ -50,15 +53,16 @@ export async function createGateway(options: GatewayOptions) {
   const agent = new Agent({ connections: options.maxSockets ?? 64, keepAliveTimeout: 30_000 });
   const fetcher = ((url: string, init?: object) => undiciFetch(url, { ...init, dispatcher: agent })) as unknown as Fetcher;
   const supergraph = options.registry ?? fixedSupergraph(options.supergraphSdl ?? '');
+  const resilience = options.resilience ?? new SubgraphResilience();
   const gateway = new ApolloGateway({
     supergraphSdl: followSupergraph(supergraph),
-    buildService: ({ name, url }) => new SubgraphDataSource(options.subgraphUrls?.[name] ?? url!, fetcher),
+    buildService: ({ name, url }) => new SubgraphDataSource(name, options.subgraphUrls?.[name] ?? url!, fetcher, resilience),
   });
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const enforced = operationLimits(limits, supergraph.current());
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    formatError: maskUnexpectedErrors,
+    formatError: formatGatewayError,
     includeStacktraceInErrorResponses: false,
     introspection: !options.production,
     hideSchemaDetailsFromClientErrors: options.production,
@@ -88,6 +92,7 @@ export async function createGateway(options: GatewayOptions) {
     app,
     async stop() {
       await apollo.stop();
+      resilience.shutdown();
       await agent.close();
     },
   };

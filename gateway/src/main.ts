@@ -2,6 +2,7 @@ import { listen, loadConfigOrExit } from '@vo/kit';
 import { loadGatewayConfig } from './config.js';
 import { createGateway } from './gateway.js';
 import { startRegistry } from './registry/start.js';
+import { SubgraphResilience } from './resilience/index.js';
 import { readTrustedDocuments } from './trusted-documents.js';
 
 const config = loadConfigOrExit(() => loadGatewayConfig());
@@ -14,6 +15,7 @@ const gateway = await createGateway({
   production: config.NODE_ENV === 'production',
   auth: config.auth,
   limits: config.limits,
+  resilience: new SubgraphResilience(config.resilience),
   trustedDocuments: config.TRUSTED_DOCUMENTS ? readTrustedDocuments(config.TRUSTED_DOCUMENTS_PATH) : undefined,
 });
 const { server, url } = await listen(gateway.app, config.PORT, config.HOST);
