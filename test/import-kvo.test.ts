@@ -1,6 +1,6 @@
 import { NATIONAL_READ, SITES, subgraphWrite, type Db } from '@vo/kit';
 import { schemaChecksum } from '@vo/kit/import';
-import { authHeaders, graphqlOk } from '@vo/kit/testing';
+import { authHeaders, graphqlOk, withToken } from '@vo/kit/testing';
 import { eq, sql } from 'drizzle-orm';
 import iconv from 'iconv-lite';
 import { execFile } from 'node:child_process';
@@ -16,6 +16,10 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 let hub: Hub;
 let db: Db;
 let renewed: { id: string; siteId: string; chainStartedOn: string };
+let firstImportId: string;
+const asCertifier = withToken({ scopes: [subgraphWrite('kvo')], organisation: 'ccv' });
+const historyOf = async (id: string) =>
+  (await asCertifier.graphqlOk(hub.url, `{ certification(id: "${id}") { history { action importId changes { field after } } } }`)).certification.history;
 const parks = SITES.filter((site) => site.kind === 'BUSINESS_PARK');
 const shop = SITES.find((site) => site.kind === 'SHOPPING_AREA')!;
 
@@ -85,6 +89,7 @@ describe('KVO certificate import through the gateway', () => {
     const answer = await upload(Buffer.from(`\ufeff${csv(HEADER_NL, rowsNl())}`));
     expect(answer.status, JSON.stringify(answer.body)).toBe(200);
     expect(answer.body).toMatchObject({ status: 'imported', rows: 4, created: 4, updated: 0, unchanged: 0, encoding: 'utf-8' });
+    firstImportId = answer.body.importId;
     const id = `KVO-B-${parks[0]!.id}-2027`;
     const data = await graphqlOk(hub.url, `{ certification(id: "${id}") { id scheme certifiedOn validUntil site { id } } }`);
     expect(data.certification).toEqual({ id, scheme: 'KVO_B', certifiedOn: '2027-01-10', validUntil: '2030-01-10', site: { id: parks[0]!.id } });
@@ -99,6 +104,8 @@ describe('KVO certificate import through the gateway', () => {
     expect(entries).toEqual([]);
     const [imported] = await db.select().from(audit).where(eq(audit.id, Number(answer.body.importId)));
     expect(imported).toMatchObject({ action: 'imported', organisation: 'ccv', changes: { rows: 4, created: 0, updated: 0, unchanged: 4 } });
+    const history = await historyOf(`KVO-B-${parks[0]!.id}-2027`);
+    expect(history.map((entry: { action: string; importId: string }) => [entry.action, entry.importId])).toEqual([['created', firstImportId]]);
   });
 
   it('takes an English comma-separated Windows-1252 file and updates exactly its changed row', async () => {
@@ -112,6 +119,9 @@ describe('KVO certificate import through the gateway', () => {
     expect(answer.body).toMatchObject({ status: 'imported', encoding: 'windows-1252', created: 0, updated: 1, unchanged: 3 });
     const entries = await db.select().from(audit).where(eq(audit.importId, Number(answer.body.importId)));
     expect(entries.map((e) => [e.action, e.key, e.changes])).toEqual([['updated', `KVO-B-${parks[1]!.id}-2027`, { themes: [[], ['NUISANCE']] }]]);
+    const history = await historyOf(`KVO-B-${parks[1]!.id}-2027`);
+    expect(history.map((entry: { action: string }) => entry.action)).toEqual(['updated', 'created']);
+    expect(history[0].changes).toEqual([{ field: 'themes', after: '["NUISANCE"]' }]);
   });
 
   it('refuses malformed files with a report, writing nothing', async () => {

@@ -28,8 +28,14 @@ export async function finishImport(tx: Db, spec: ImportSpec, importId: number, c
  * imported twice rewrites nothing.
  */
 export async function mergeStaged(tx: Db, spec: ImportSpec, viewer: Viewer, importId: number): Promise<MergeCounts> {
+  const counts = await auditStaged(tx, spec, viewer, importId);
+  if (counts.created + counts.updated > 0) await upsertStaged(tx, spec);
+  return counts;
+}
+
+/** One audit entry per staged row that creates or changes a record, its changed fields computed in SQL. */
+async function auditStaged(tx: Db, spec: ImportSpec, viewer: Viewer, importId: number): Promise<MergeCounts> {
   const fields = fieldsOf(spec);
-  const keyNames = new Set(spec.key.fields.map((field) => field.name));
   const join = sql.raw(spec.key.fields.map((field) => `t."${field.name}" = s."${field.name}"`).join(' and '));
   const firstKey = sql.raw(`t."${spec.key.fields[0]!.name}"`);
   const keyText = sql.raw(`concat_ws(' / ', ${spec.key.fields.map((field) => `s."${field.name}"::text`).join(', ')})`);
@@ -54,14 +60,18 @@ export async function mergeStaged(tx: Db, spec: ImportSpec, viewer: Viewer, impo
     select action, count(*)::int as count from written group by action`);
   const counts = { created: 0, updated: 0 };
   for (const row of rowsOf<{ action: 'created' | 'updated'; count: number }>(audited)) counts[row.action] = Number(row.count);
+  return counts;
+}
 
+/** Inserts new records and updates the changed ones; a row equal to its record is not rewritten. */
+async function upsertStaged(tx: Db, spec: ImportSpec) {
+  const fields = fieldsOf(spec);
+  const keyNames = new Set(spec.key.fields.map((field) => field.name));
   const updated = fields.filter(([, column]) => !keyNames.has(column.name));
-  if (counts.created + counts.updated === 0) return counts;
   await tx.execute(sql`
     insert into ${spec.target} as t (${columnList(fields)})
     select ${columnList(fields)} from ${STAGE}
     on conflict (${sql.join(spec.key.fields.map((field) => sql.identifier(field.name)), sql`, `)}) do update
     set ${sql.join(updated.map(([, column]) => sql.raw(`"${column.name}" = excluded."${column.name}"`)), sql`, `)}
     where (${columnList(updated, 't')}) is distinct from (${columnList(updated, 'excluded')})`);
-  return counts;
 }

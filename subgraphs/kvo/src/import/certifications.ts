@@ -2,6 +2,7 @@ import { STAGE, STAGE_LINE, type ImportSpec, type RowProblem } from '@vo/kit/imp
 import { sql } from 'drizzle-orm';
 import type { Db } from '@vo/kit';
 import { audit, certifications } from '../db/schema.js';
+import { CERTIFICATION_ENTITY } from '../writes/certifications.js';
 import { checkCertification, type CertificationInput } from '../writes/rules.js';
 import { CERTIFICATION_COLUMNS } from './columns.js';
 
@@ -55,7 +56,8 @@ async function completeChains(tx: Db) {
 
 /** The KVO certificate file: one row per certificate, merged on its id (scheme, site and year unless the file gives one). */
 export const certificationImport: ImportSpec<typeof certifications> = {
-  entity: 'Certification',
+  // The mutations' name, so a certificate's history shows its imports and its corrections together.
+  entity: CERTIFICATION_ENTITY,
   target: certifications,
   audit,
   columns: CERTIFICATION_COLUMNS,
