@@ -11,8 +11,7 @@ import {
   type SummaryRow,
 } from './db/queries/summaries.js';
 import { audit, type ScanInsert } from './db/schema.js';
-// The kit's batched audit history (kit/src/history.ts), shared by every writing subgraph; not yet in the kit's index.
-import { auditHistories, auditHistoryLoader } from '../../kit/src/history.js';
+import { auditHistories, auditHistoryLoader } from '@vo/kit';
 import { SCAN_ENTITY, storeScans } from './writes/submit.js';
 
 export type Queries = ReturnType<typeof createQueries>;

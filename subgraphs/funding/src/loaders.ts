@@ -3,8 +3,7 @@ import { createGrantQueries, type GrantChildFilter, type Side } from './db/queri
 import { aggregate, type AggregateRow, type Dimension, type ScopeName, type Window } from './db/queries/summaries.js';
 import { audit, type GrantRow } from './db/schema.js';
 import { createGrantWrites } from './writes/grants.js';
-// The kit's batched audit history (kit/src/history.ts), shared with the regions subgraph; not yet in the kit's index.
-import { auditHistories, auditHistoryLoader } from '../../kit/src/history.js';
+import { auditHistories, auditHistoryLoader } from '@vo/kit';
 import type { PartyType } from './parties.js';
 
 export type Queries = ReturnType<typeof createQueries>;

@@ -22,3 +22,5 @@ export * from './context.js';
 export * from './roles.js';
 export * from './audit.js';
 export * from './writes.js';
+export * from './history.js';
+export * from './input-checks.js';

@@ -5,7 +5,7 @@ import { createSummaryQueries, type PeriodRow, type PlaceScope, type TotalsRow }
 import { audit, type CertificationRow } from './db/schema.js';
 import { CERTIFICATION_ENTITY } from './writes/certifications.js';
 // The kit's batched audit history, not yet in its index (as the funding subgraph imports it).
-import { auditHistories, auditHistoryLoader } from '../../kit/src/history.js';
+import { auditHistories, auditHistoryLoader } from '@vo/kit';
 import { trendFlowsLoader, trendStockLoader } from './trends.js';
 
 export type Queries = ReturnType<typeof createQueries>;

@@ -5,8 +5,7 @@ import { createRegionQueries } from './db/queries/regions.js';
 import { createSiteQueries, type SiteFilter } from './db/queries/sites.js';
 import { audit, municipalities, sites } from './db/schema.js';
 import { createPvoWrites } from './writes/pvos.js';
-// The kit's batched audit history (kit/src/history.ts), shared with the funding subgraph; not yet in the kit's index.
-import { auditHistories, auditHistoryLoader } from '../../kit/src/history.js';
+import { auditHistories, auditHistoryLoader } from '@vo/kit';
 
 export type Queries = ReturnType<typeof createQueries>;
 

@@ -1,8 +1,7 @@
 import { groupLoader, loaderPerArguments, rowLoader, type Db } from '@vo/kit';
 import { createPictureQueries, type PictureFilter, type SignalYearRow } from './db/queries/pictures.js';
 import { audit, type PictureRow } from './db/schema.js';
-// The kit's batched audit history (kit/src/history.ts), shared by every writing subgraph; not yet in the kit's index.
-import { auditHistories, auditHistoryLoader } from '../../kit/src/history.js';
+import { auditHistories, auditHistoryLoader } from '@vo/kit';
 import { PICTURE_ENTITY } from './writes/store.js';
 
 export type Queries = ReturnType<typeof createQueries>;

@@ -1,4 +1,4 @@
-import { historyOf } from '../../../kit/src/history.js';
+import { historyOf } from '@vo/kit';
 import { DOMAINS } from '../domain.js';
 import type { Context } from '../context.js';
 import type { ScanWithScore } from '../db/queries/scans.js';

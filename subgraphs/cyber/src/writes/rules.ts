@@ -1,6 +1,5 @@
 import { inputError, isMunicipalityCode, MUNICIPALITIES, ORGANISATIONS, type InputError } from '@vo/kit';
-// The kit's field checks (kit/src/input-checks.ts), shared by every writing subgraph; not yet in the kit's index.
-import { InputChecks } from '../../../kit/src/input-checks.js';
+import { InputChecks } from '@vo/kit';
 import { DOMAINS, INSTRUMENTS, SECTORS, SIZE_CLASSES, type DomainColumn } from '../domain.js';
 import type { ScanInsert } from '../db/schema.js';
 

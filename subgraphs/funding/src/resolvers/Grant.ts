@@ -1,7 +1,7 @@
 import type { Context } from '../context.js';
 import type { GrantRow } from '../db/schema.js';
 import { partyStub } from '../parties.js';
-import { historyOf } from '../../../kit/src/history.js';
+import { historyOf } from '@vo/kit';
 
 export const Grant = {
   __resolveReference: (ref: { id: string }, ctx: Context) => ctx.loaders.grant.load(ref.id),

@@ -1,6 +1,5 @@
 import { ORGANISATIONS, readTypeDefs, type InputError } from '@vo/kit';
-// The kit's field checks (kit/src/input-checks.ts), shared with the regions rules; not yet in the kit's index.
-import { enumValues, InputChecks } from '../../../kit/src/input-checks.js';
+import { enumValues, InputChecks } from '@vo/kit';
 import type { GrantInsert, GrantRow } from '../db/schema.js';
 import { funderCategory, grantId, partyKindOf, partyOf, regionOf, type Party } from '../parties.js';
 

@@ -1,4 +1,4 @@
-import { historyOf } from '../../../kit/src/history.js';
+import { historyOf } from '@vo/kit';
 import type { Context } from '../context.js';
 import type { CertificationRow } from '../db/schema.js';
 import { statusOn, today, type Scheme } from '../domain.js';

@@ -1,6 +1,6 @@
 import { MIN_YEAR, SITES, inputError, type InputError, type SiteRecord } from '@vo/kit';
 // The kit's field checks, not yet in its index (as the funding subgraph imports them).
-import { isIsoDate } from '../../../kit/src/input-checks.js';
+import { isIsoDate } from '@vo/kit';
 import type { CertificationInsert } from '../db/schema.js';
 import {
   KINDS, NEW_THEMES, NEW_THEMES_FROM, REGISTER_FROM_YEAR, SCHEMES, SITE_KIND_OF, THEMES, VALIDITY_YEARS,

@@ -1,6 +1,6 @@
 import type { PageArgs } from '@vo/kit';
 import type { Context } from '../context.js';
-import { historyOf } from '../../../kit/src/history.js';
+import { historyOf } from '@vo/kit';
 import type { municipalities, organisations, pvos, sites } from '../db/schema.js';
 
 type PvoRow = typeof pvos.$inferSelect;

@@ -1,6 +1,5 @@
 import { ORGANISATIONS, readTypeDefs, type InputError } from '@vo/kit';
-// The kit's field checks (kit/src/input-checks.ts), shared with the funding rules; not yet in the kit's index.
-import { enumValues, InputChecks } from '../../../kit/src/input-checks.js';
+import { enumValues, InputChecks } from '@vo/kit';
 import type { pvos } from '../db/schema.js';
 
 /*

@@ -1,4 +1,4 @@
-import { historyOf } from '../../../kit/src/history.js';
+import { historyOf } from '@vo/kit';
 import type { Context } from '../context.js';
 import type { PictureRow } from '../db/schema.js';
 

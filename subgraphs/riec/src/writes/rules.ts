@@ -1,6 +1,5 @@
 import { isRegionCode, MAX_YEAR, MIN_YEAR, ORGANISATIONS, type InputError } from '@vo/kit';
-// The kit's field checks (kit/src/input-checks.ts), shared by every writing subgraph; not yet in the kit's index.
-import { InputChecks } from '../../../kit/src/input-checks.js';
+import { InputChecks } from '@vo/kit';
 import type { PictureInsert } from '../db/schema.js';
 import { PERIOD_FORM, periodEnd, periodLabel, periodStart, readHalfYear } from '../periods.js';
 import { CLASSIFICATIONS, PRODUCERS, THEMES } from '../seed/constants.js';
