@@ -1,6 +1,7 @@
 import { DateScalar, EuroCentsScalar, readTypeDefs, type SubgraphDefinition } from '@vo/kit';
 import { fileURLToPath } from 'node:url';
 import { fundingPolicies } from './access.js';
+import { grantImport } from './import/grants.js';
 import { contextFactory, type Context } from './context.js';
 import { Country, Municipality, Organisation, Region } from './resolvers/entities.js';
 import { FundingParty, Grant } from './resolvers/Grant.js';
@@ -35,4 +36,5 @@ export const fundingSubgraph: SubgraphDefinition<Context> = {
   policies: fundingPolicies,
   seed: seedFunding,
   isSeeded: isFundingSeeded,
+  importSpec: grantImport,
 };
