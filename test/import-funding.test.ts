@@ -38,6 +38,14 @@ describe('a grants file uploaded through the gateway (issue 6)', () => {
     expect(await checksum()).toEqual(before);
   });
 
+  it('refuses a grant to a municipality that does not exist, naming the code, with the funding schema unchanged', async () => {
+    const before = await checksum();
+    const answer = await upload(file([ROW, ROW.replace('jenv;NN;', 'GM9999;NN;')]));
+    expect(answer.status).toBe(422);
+    expect(answer.body.problems).toEqual([expect.objectContaining({ line: 3, column: 'Financier', value: 'GM9999', code: 'UNKNOWN_REFERENCE' })]);
+    expect(await checksum()).toEqual(before);
+  });
+
   it('imports a file, counted at once in the region figures, and a second import of it changes nothing', async () => {
     const before = await total2031();
     const first = await upload(file([ROW]));
