@@ -42,7 +42,10 @@ function restrictedCoordinates(): Record<string, string> {
 function allowed(role: RoleName, subject: Subject): boolean {
   const claims: { scopes: readonly string[]; organisation?: string } = ROLES[role].claims ?? { scopes: [] };
   if (subject === 'any-organisation') return claims.organisation !== undefined;
+  if ('allOf' in subject) return subject.allOf.every((part) => allowed(role, part));
+  if ('anyOf' in subject) return subject.anyOf.some((part) => allowed(role, part));
   if ('owner' in subject) return claims.organisation === subject.owner;
+  if ('organisationIn' in subject) return subject.organisationIn.includes(claims.organisation ?? '');
   if ('anyScope' in subject) return subject.anyScope.some((scope) => claims.scopes.includes(scope));
   return claims.scopes.includes('national:read') || claims.scopes.includes(`region:${subject.region}:read`);
 }
