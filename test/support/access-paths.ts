@@ -108,8 +108,8 @@ export const ACCESS_PATHS: Record<string, AccessPath> = {
   'Mutation.publishUnderminingPicture': producer(`mutation { publishUnderminingPicture(input: { region: "DH", period: "2024-H1", theme: DRUG_LABS, classification: MODERATE,
     signalCount: 0, signalsBySource: { police: 0, municipality: 0, publicProsecution: 0, business: 0 }, summary: "Another RIEC's region." }) { errors { code } } }`),
   'Mutation.withdrawUnderminingPicture': producer('mutation { withdrawUnderminingPicture(id: "NN-2000-H1-NO_SUCH", reason: "No such picture.") { errors { code } } }'),
-  // Only a stored picture shows riec:read at work here, and a seeded one would lose its synthetic mark, so the first
-  // allowed role publishes a picture of its own; the others send it unchanged, which writes nothing.
+  // Only a stored picture shows riec:read at work here, and a seeded one sent again would lose its synthetic mark:
+  // so the producer publishes a new picture no other entry reads (sent again unchanged, it would write nothing).
   'UnderminingPicturePayload.picture': {
     access: 'requiresScopes:riec:read',
     query: `mutation { publishUnderminingPicture(input: ${NEW_PICTURE}) { picture { id } } }`,
