@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { audit, grants } from '../src/db/schema.js';
 import { grantImport } from '../src/import/grants.js';
+import { createGrantWrites } from '../src/writes/grants.js';
+import { checkCorrection } from '../src/writes/rules.js';
 import { seedFunding } from '../src/seed/index.js';
 
 const MINISTRY: Viewer = { authenticated: true, subject: 'jenv-grants-system', organisation: 'jenv', scopes: new Set([subgraphWrite('funding')]) };
@@ -69,5 +71,19 @@ describe('importing a grants file', () => {
     expect(entries).toEqual([]);
     const [own] = await database.db.select().from(audit).where(eq(audit.id, Number(report.importId)));
     expect(own).toMatchObject({ action: 'imported', actor: 'jenv-grants-system', organisation: 'jenv', changes: expect.objectContaining({ created: 0, updated: 0, unchanged: 3 }) });
+  });
+
+  it('names the fields in a grant\'s history as the schema does, whether the import or a correction wrote them', async () => {
+    const id = IDS[0]!;
+    const corrected = await createGrantWrites(database.db).correct(MINISTRY, id, (grant) => checkCorrection(grant, { via: 'ccv', reason: 'Delivered by the CCV' }));
+    expect(corrected.errors).toEqual([]);
+    // The original file again: it takes the correction back, so the import audits the very field the mutation did.
+    expect(await importFile(file(ROWS))).toMatchObject({ status: 'imported', updated: 1, unchanged: 2 });
+    const history = await database.db.select().from(audit).where(and(eq(audit.entity, 'Grant'), eq(audit.key, id))).orderBy(asc(audit.id));
+    expect(history.map((entry) => [entry.action, entry.importId === null ? 'mutation' : 'import'])).toEqual([['created', 'import'], ['updated', 'mutation'], ['updated', 'import']]);
+    const [created, byMutation, byImport] = history.map((entry) => Object.keys(entry.changes).sort());
+    expect(byMutation).toEqual(['reason', 'via']);
+    expect(byImport).toEqual(['via']);
+    expect(created).toEqual(['amountCents', 'description', 'earmarked', 'funder', 'kind', 'periodEnd', 'periodStart', 'recipient', 'synthetic', 'themes', 'year']);
   });
 });

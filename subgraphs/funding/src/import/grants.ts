@@ -1,20 +1,7 @@
-import { date, euroCents, listOf, oneOf, text, type ImportColumn, type ImportSpec, type RowProblem } from '@vo/kit/import';
+import { date, euroCents, oneOf, rowProblems, text, themeList, type ImportColumn, type ImportSpec } from '@vo/kit/import';
 import { audit, grants } from '../db/schema.js';
+import { GRANT_AUDITED } from '../writes/grants.js';
 import { checkGrant, type GrantInput } from '../writes/rules.js';
-
-/** Theme names as Dutch grant files write them, beside the schema's own. */
-const THEMES = {
-  CYBER: ['cyber', 'cybercrime', 'cyberweerbaarheid'],
-  UNDERMINING: ['ondermijning'],
-  MOBILE_BANDITRY: ['mobiel banditisme'],
-  ROBBERY: ['overvallen', 'overval'],
-  SHOPLIFTING: ['winkeldiefstal'],
-  BURGLARY: ['inbraak'],
-  FIRE_SAFETY: ['brandveiligheid'],
-  NUISANCE: ['overlast'],
-  RURAL_CRIME: ['buitengebied'],
-  AGGRESSION: ['agressie'],
-};
 
 const KINDS = {
   PROJECT_SUBSIDY: ['projectsubsidie', 'project subsidy'],
@@ -37,7 +24,7 @@ export const GRANT_COLUMNS: ImportColumn[] = [
   { key: 'periodEnd', aliases: ['einddatum', 'period end'], parse: date() },
   { key: 'kind', aliases: ['soort', 'kind'], parse: oneOf(KINDS) },
   { key: 'description', aliases: ['omschrijving', 'description'], parse: text },
-  { key: 'themes', aliases: ['themas', 'themes'], parse: listOf(oneOf(THEMES)), optional: true },
+  { key: 'themes', aliases: ['themas', 'themes'], parse: themeList, optional: true },
   { key: 'earmarked', aliases: ['geoormerkt', 'earmarked'], parse: oneOf({ yes: ['ja', 'true'], no: ['nee', 'false'] }), optional: true },
   { key: 'via', aliases: ['via', 'uitvoerder'], parse: text, optional: true },
   { key: 'source', aliases: ['bron', 'source'], parse: text, optional: true },
@@ -52,12 +39,12 @@ export const grantImport: ImportSpec<typeof grants> = {
   entity: 'Grant',
   target: grants,
   audit,
+  audited: GRANT_AUDITED,
   columns: GRANT_COLUMNS,
   key: { fields: [grants.id], columns: ['funder', 'recipient', 'periodStart', 'purpose'] },
   toRow(values) {
     const earmarked = values.earmarked == null ? null : values.earmarked === 'yes';
     const checked = checkGrant({ ...values, earmarked } as GrantInput, []);
-    if (checked.row) return { row: checked.row };
-    return { problems: checked.errors.map((error): RowProblem => ({ column: error.path[0], reason: error.message, code: error.code })) };
+    return checked.row ? { row: checked.row } : rowProblems(checked.errors);
   },
 };

@@ -1,4 +1,5 @@
 import { changedFields, inputError, recordAudit, type Db, type InputError, type Viewer } from '@vo/kit';
+import { auditedValues, type AuditedNames } from '@vo/kit/import';
 import { eq } from 'drizzle-orm';
 import { audit, grants, type GrantInsert, type GrantRow } from '../db/schema.js';
 import type { Checked } from './rules.js';
@@ -11,14 +12,15 @@ export interface GrantResult {
   errors: InputError[];
 }
 
+/** A grant's audited columns by the names the schema gives them, for the mutations and the importer alike. */
+export const GRANT_AUDITED = {
+  funderId: 'funder', recipientId: 'recipient', viaId: 'via', amountCents: 'amountCents', periodStart: 'periodStart',
+  periodEnd: 'periodEnd', year: 'year', kind: 'kind', themes: 'themes', earmarked: 'earmarked', description: 'description',
+  synthetic: 'synthetic', source: 'source',
+} satisfies AuditedNames<typeof grants>;
+
 /** A grant's fields as the schema names them: what the audit compares and shows. */
-export function auditedGrant(row: GrantInsert) {
-  return {
-    funder: row.funderId, recipient: row.recipientId, via: row.viaId ?? null, amountCents: row.amountCents,
-    periodStart: row.periodStart, periodEnd: row.periodEnd, year: row.year, kind: row.kind, themes: row.themes,
-    earmarked: row.earmarked, description: row.description, synthetic: row.synthetic, source: row.source ?? null,
-  };
-}
+export const auditedGrant = (row: GrantInsert) => auditedValues(row, GRANT_AUDITED);
 
 const duplicate = (id: string) =>
   inputError(['input', 'purpose'], 'DUPLICATE',

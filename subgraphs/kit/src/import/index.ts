@@ -6,4 +6,5 @@ export * from './run.js';
 export * from './spec.js';
 export * from './values.js';
 export * from './checksum.js';
-export { STAGE, STAGE_LINE } from './stage.js';
+export { rowsOf, STAGE, STAGE_LINE } from './stage.js';
+export * from './themes.js';

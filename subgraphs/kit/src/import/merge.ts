@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { auditActor, recordAudit, type AuditChanges } from '../audit.js';
+import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../db.js';
 import type { Viewer } from '../roles.js';
 import type { ImportSpec } from './spec.js';
@@ -33,34 +34,42 @@ export async function mergeStaged(tx: Db, spec: ImportSpec, viewer: Viewer, impo
   return counts;
 }
 
-/** One audit entry per staged row that creates or changes a record, its changed fields computed in SQL. */
+/** The columns an audit entry shows, each with the name it shows it under (the spec's `audited`, or every column as is). */
+function auditedColumns(spec: ImportSpec): [string, PgColumn][] {
+  const names: Record<string, string | undefined> = spec.audited ?? {};
+  return fieldsOf(spec).flatMap(([property, column]): [string, PgColumn][] =>
+    spec.audited ? (names[property] ? [[names[property]!, column]] : []) : [[property, column]]);
+}
+
+/**
+ * One audit entry per staged row that creates a record or changes an audited field, its changes computed in SQL;
+ * a row that differs only in derived columns is counted (and merged) without an entry of its own.
+ */
 async function auditStaged(tx: Db, spec: ImportSpec, viewer: Viewer, importId: number): Promise<MergeCounts> {
-  const fields = fieldsOf(spec);
   const join = sql.raw(spec.key.fields.map((field) => `t."${field.name}" = s."${field.name}"`).join(' and '));
   const firstKey = sql.raw(`t."${spec.key.fields[0]!.name}"`);
   const keyText = sql.raw(`concat_ws(' / ', ${spec.key.fields.map((field) => `s."${field.name}"::text`).join(', ')})`);
   const changes = sql.join(
-    fields.map(([property, column]) => {
+    auditedColumns(spec).map(([name, column]) => {
       const [before, after] = [sql.raw(`t."${column.name}"`), sql.raw(`s."${column.name}"`)];
-      return sql`case when ${before} is distinct from ${after} then jsonb_build_object(${property}::text, jsonb_build_array(to_jsonb(${before}), to_jsonb(${after}))) else '{}'::jsonb end`;
+      return sql`case when ${before} is distinct from ${after} then jsonb_build_object(${name}::text, jsonb_build_array(to_jsonb(${before}), to_jsonb(${after}))) else '{}'::jsonb end`;
     }),
     sql` || `,
   );
+  const fields = fieldsOf(spec);
   const actor = auditActor(viewer);
-  const audited = await tx.execute(sql`
+  const [counts] = rowsOf<MergeCounts>(await tx.execute(sql`
     with diff as (
-      select ${keyText} as key, ${firstKey} is null as created, '{}'::jsonb || ${changes} as changes
+      select ${keyText} as key, ${firstKey} is null as created, (${columnList(fields, 't')}) is distinct from (${columnList(fields, 's')}) as differs,
+        '{}'::jsonb || ${changes} as changes
       from ${STAGE} s left join ${spec.target} t on ${join}
     ), written as (
       insert into ${spec.audit} (actor, organisation, action, entity, key, changes, import_id)
       select ${actor.actor}, ${actor.organisation}, case when created then 'created' else 'updated' end, ${spec.entity}, key, changes, ${importId}::bigint
       from diff where created or changes <> '{}'::jsonb
-      returning action
     )
-    select action, count(*)::int as count from written group by action`);
-  const counts = { created: 0, updated: 0 };
-  for (const row of rowsOf<{ action: 'created' | 'updated'; count: number }>(audited)) counts[row.action] = Number(row.count);
-  return counts;
+    select count(*) filter (where created)::int as created, count(*) filter (where differs and not created)::int as updated from diff`));
+  return { created: Number(counts!.created), updated: Number(counts!.updated) };
 }
 
 /** Inserts new records and updates the changed ones; a row equal to its record is not rewritten. */

@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { AuditTable } from '../audit.js';
 import type { Db } from '../db.js';
+import type { InputError } from '../writes.js';
 import type { ImportProblemCode } from './problems.js';
 import type { CellParser } from './values.js';
 
@@ -51,6 +52,12 @@ export interface ImportSpec<T extends PgTable = PgTable> {
   unique?: UniqueKey[];
   /** The subgraph's audit table (kit auditTable). */
   audit: AuditTable;
+  /**
+   * The target properties an audit entry shows, each by the name a partner sees in `AuditEntry.changes` (the name
+   * the subgraph's mutations record, from the same map); columns left out are derived from these and not shown.
+   * Without it, every column is shown under its property name.
+   */
+  audited?: AuditedNames<T>;
   /** Checks one row's values (keyed by column key, null when empty or absent) and builds the target row. */
   toRow(values: Record<string, unknown>): { row: T['$inferInsert'] } | { problems: RowProblem[] };
   references?: ReferenceCheck[];
@@ -69,9 +76,23 @@ export interface UniqueKey {
 /** A rule over the staged file as a whole (a renewal's predecessor, for example), reported under `column`. */
 export interface StagedCheck {
   column: string;
-  code: ImportProblemCode;
-  /** Selects `line`, `value` (text) and `reason` of staged rows; those with a null reason pass. */
+  /** The problems' code; without it, the query selects each problem's own `code`. */
+  code?: ImportProblemCode;
+  /** Selects `line`, `value` (text) and `reason` of staged rows (and `code`, see above); those with a null reason pass. */
   query: SQL;
+}
+
+/** Target property to the name its changes are audited under. */
+export type AuditedNames<T extends PgTable = PgTable> = Partial<Record<keyof T['$inferInsert'] & string, string>>;
+
+/** A row's audited fields under their audited names, for a mutation's `changedFields`: the import's names exactly. */
+export function auditedValues<R extends Record<string, unknown>>(row: R, names: Partial<Record<keyof R & string, string>>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(names).map(([property, name]) => [name as string, row[property] ?? null]));
+}
+
+/** The row rules' errors (found with an empty base path, so the first path element is the column key) as row problems. */
+export function rowProblems(errors: readonly InputError[]): { problems: RowProblem[] } {
+  return { problems: errors.map((error) => ({ column: error.path[0], reason: error.message, code: error.code })) };
 }
 
 /** A list known in code (the kit's reference sites, municipalities) as SQL rows of one text column, in one parameter. */

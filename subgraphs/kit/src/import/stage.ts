@@ -48,15 +48,17 @@ interface Finding {
   /** The line a repeated key first appeared on. */
   other: number | null;
   reason: string | null;
+  /** A spec check's own code for the row, where it gives one. */
+  code: ImportProblemCode | null;
   total: number;
 }
 
 /** Finds, in SQL over the whole staged file, repeated keys, keys other records hold, unknown references and the spec's own rules. */
 export async function checkStaged(tx: Db, spec: ImportSpec, written: (column: string) => string, log: ProblemLog) {
   await tx.execute(sql`analyze ${STAGE}`);
-  const report = async (column: string, code: ImportProblemCode, query: SQL, reason?: (found: Finding) => string) => {
+  const report = async (column: string, code: ImportProblemCode | null, query: SQL, reason?: (found: Finding) => string) => {
     const found = await findings(tx, log.cap, query);
-    for (const item of found) log.add({ line: item.line, column, value: item.value, reason: reason?.(item) ?? item.reason!, code });
+    for (const item of found) log.add({ line: item.line, column, value: item.value, reason: reason?.(item) ?? item.reason!, code: code ?? item.code! });
     log.total += (found[0]?.total ?? 0) - found.length;
   };
   for (const [index, unique] of [spec.key, ...(spec.unique ?? [])].entries()) {
@@ -73,7 +75,8 @@ export async function checkStaged(tx: Db, spec: ImportSpec, written: (column: st
       (found) => reference.reason(found.value ?? ''));
   }
   for (const check of spec.checks ?? []) {
-    await report(written(check.column), check.code, sql`select line, value, null::int as other, reason, count(*) over () as total from (${check.query}) as found where reason is not null`);
+    const code = check.code ? sql`null` : sql`code`;
+    await report(written(check.column), check.code ?? null, sql`select line, value, null::int as other, reason, ${code} as code, count(*) over () as total from (${check.query}) as found where reason is not null`);
   }
 }
 
@@ -102,7 +105,10 @@ function heldByAnother(spec: ImportSpec, unique: UniqueKey): SQL {
 
 async function findings(tx: Db, cap: number, query: SQL): Promise<Finding[]> {
   const result = await tx.execute(sql`${query} order by 1 limit ${cap}`);
-  return rowsOf<Record<string, unknown>>(result).map((row) => ({ line: Number(row.line), value: row.value as string | null, reason: row.reason as string | null, other: row.other == null ? null : Number(row.other), total: Number(row.total) }));
+  return rowsOf<Record<string, unknown>>(result).map((row) => ({
+    line: Number(row.line), value: row.value as string | null, reason: row.reason as string | null, other: row.other == null ? null : Number(row.other),
+    code: (row.code ?? null) as ImportProblemCode | null, total: Number(row.total),
+  }));
 }
 
 /** The rows of a raw query, from PGlite (`{ rows }`) or postgres.js (an array). */
