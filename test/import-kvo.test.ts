@@ -124,6 +124,19 @@ describe('KVO certificate import through the gateway', () => {
     expect(history[0].changes).toEqual([{ field: 'themes', after: '["NUISANCE"]' }]);
   });
 
+  it('names the fields in a certificate\'s history alike, whether the import or a mutation wrote them', async () => {
+    const fieldsOf = (entry: { changes: { field: string }[] }) => entry.changes.map((change) => change.field).sort();
+    const id = `KVO-B-${parks[1]!.id}-2027`;
+    await asCertifier.graphqlOk(hub.url, `mutation { updateCertification(id: "${id}", input: { themes: [BURGLARY] }) { errors { code } } }`);
+    const [byMutation, byImport, importCreated] = await historyOf(id);
+    expect([byMutation.importId, byImport.importId, importCreated.action]).toEqual([null, expect.any(String), 'created']);
+    expect([fieldsOf(byMutation), fieldsOf(byImport)]).toEqual([['themes'], ['themes']]);
+    const input = { siteId: parks[4]!.id, scheme: 'KVO_B', certifiedOn: '2027-01-10', themes: ['BURGLARY'] };
+    const created = await asCertifier.graphqlOk(hub.url, 'mutation($input: CertificationInput!) { createCertification(input: $input) { certification { id } } }', { input });
+    const [mutationCreated] = await historyOf(created.createCertification.certification.id);
+    expect(fieldsOf(importCreated)).toEqual(fieldsOf(mutationCreated));
+  });
+
   it('refuses malformed files with a report, writing nothing', async () => {
     await expectRefused(iconv.encode(`\ufeff${csv(HEADER_NL, rowsNl())}`, 'utf16le'), { code: 'ENCODING' });
     await expectRefused(csv('Locatie;Gecertificeerd op', [`${parks[2]!.id};01-02-2027`]), { line: 1, code: 'MISSING_COLUMN' });

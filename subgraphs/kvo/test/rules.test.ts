@@ -1,14 +1,17 @@
 // The KVO write rules as the importer calls them: the pure row check, and the database half over a whole batch.
-import { migrateSubgraph, SITES, type DatabaseHandle } from '@vo/kit';
+import { migrateSubgraph, SITES, subgraphWrite, type DatabaseHandle } from '@vo/kit';
+import { runImport } from '@vo/kit/import';
 import { openTestDatabase } from '@vo/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { certifications } from '../src/db/schema.js';
+import { certificationImport } from '../src/import/certifications.js';
 import { kvoSubgraph } from '../src/subgraph.js';
 import { checkCertificationReferences } from '../src/writes/references.js';
 import { checkCertification, type CertificationInput } from '../src/writes/rules.js';
 
 const park = SITES.find((site) => site.kind === 'BUSINESS_PARK')!;
 const rural = SITES.find((site) => site.kind === 'RURAL_AREA')!;
+const otherPark = SITES.find((site) => site.kind === 'BUSINESS_PARK' && site.id !== park.id)!;
 const row = (input: Partial<CertificationInput>, path = ['rows', '0']) => {
   const result = checkCertification({ siteId: park.id, scheme: 'KVO_B', certifiedOn: '2020-03-02', ...input }, path);
   if (!result.row) throw new Error(JSON.stringify(result.errors));
@@ -71,5 +74,28 @@ describe('checkCertificationReferences', () => {
       ['rows.1.previousId', 'CONFLICT'],
       ['rows.1.certifiedOn', 'DUPLICATE'],
     ]);
+  });
+
+  it('applies the renewal rules of the importer, with its codes and messages', async () => {
+    const stored = `KVO-B-${park.id}-2014`;
+    const renewals: [string, string, string, string][] = [
+      ['OTHER-SITE', otherPark.id, '2017-02-02', stored],
+      ['EARLIER', park.id, '2013-05-01', stored],
+      ['UNKNOWN', park.id, '2018-01-01', 'KVO-B-NOPE-2010'],
+      ['SELF', park.id, '2019-01-01', 'SELF'],
+      ['TWICE-1', park.id, '2017-03-01', stored],
+      ['TWICE-2', park.id, '2017-04-01', stored],
+    ];
+    const batch = renewals.map(([id, siteId, certifiedOn, previousId], index) => ({ row: row({ id, siteId, certifiedOn, previousId }), path: [String(index)] }));
+    const { errors } = await checkCertificationReferences(handle.db, batch);
+    const file = ['Locatie;Keurmerk;Gecertificeerd op;Vorig certificaat;Certificaatnummer', ...renewals.map(([id, site, day, previous]) => `${site};KVO-B;${day};${previous};${id}`)];
+    async function* bytes() {
+      yield Buffer.from(file.join('\n'));
+    }
+    const viewer = { authenticated: true, subject: 'ccv-kvo-register', organisation: 'ccv', scopes: new Set([subgraphWrite('kvo')]) };
+    const report = await runImport({ db: handle.db, spec: certificationImport, viewer, fileName: 'renewals.csv', source: bytes() });
+    const imported = report.problems.filter((problem) => problem.column === 'Vorig certificaat').map((problem) => [problem.line! - 2, problem.code, problem.reason]);
+    expect(imported).toEqual(errors.filter((error) => error.path[1] === 'previousId').map((error) => [Number(error.path[0]), error.code, error.message]));
+    expect(imported.map(([, code]) => code)).toEqual(['CONFLICT', 'CONFLICT', 'UNKNOWN_REFERENCE', 'INVALID', 'CONFLICT', 'CONFLICT']);
   });
 });

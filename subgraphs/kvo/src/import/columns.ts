@@ -1,18 +1,4 @@
-import { date, listOf, oneOf, text, type ImportColumn } from '@vo/kit/import';
-
-/** Theme names as Dutch files write them, beside the schema's own. */
-const THEME_NAMES = {
-  CYBER: ['cybercrime', 'cyberveiligheid'],
-  UNDERMINING: ['ondermijning'],
-  MOBILE_BANDITRY: ['mobiel banditisme'],
-  ROBBERY: ['overvallen', 'overval'],
-  SHOPLIFTING: ['winkeldiefstal'],
-  BURGLARY: ['inbraak', 'inbraken'],
-  FIRE_SAFETY: ['brandveiligheid', 'brand'],
-  NUISANCE: ['overlast'],
-  RURAL_CRIME: ['criminaliteit buitengebied', 'buitengebied'],
-  AGGRESSION: ['agressie', 'geweld'],
-};
+import { date, oneOf, text, themeList, type ImportColumn } from '@vo/kit/import';
 
 /**
  * The columns of a certificate file, Dutch first (the name the report suggests), then English. Required: site,
@@ -39,6 +25,6 @@ export const CERTIFICATION_COLUMNS: ImportColumn[] = [
     optional: true,
   },
   { key: 'previousId', aliases: ['vorig certificaat', 'previous certificate', 'previous id'], parse: text, optional: true },
-  { key: 'themes', aliases: ['themas', 'themes'], parse: listOf(oneOf(THEME_NAMES)), optional: true },
+  { key: 'themes', aliases: ['themas', 'themes'], parse: themeList, optional: true },
   { key: 'id', aliases: ['certificaatnummer', 'certificate id', 'id'], parse: text, optional: true },
 ];

@@ -1,4 +1,5 @@
 import { changedFields, inputError, recordAudit, type AuditAction, type Db, type InputError, type Viewer } from '@vo/kit';
+import { auditedValues, type AuditedNames } from '@vo/kit/import';
 import { eq } from 'drizzle-orm';
 import { audit, certifications, type CertificationInsert, type CertificationRow } from '../db/schema.js';
 import { validUntilOf } from '../domain.js';
@@ -15,11 +16,13 @@ export const CERTIFICATION_ENTITY = 'Certification';
 
 const refused = (errors: InputError[]): CertificationPayload => ({ certification: null, errors });
 
-/** The fields a partner writes, by their SDL names: what an audit entry compares. */
-function audited(row: CertificationInsert) {
-  const { siteId, scheme, certifiedOn, validUntil, kind, previousId, themes, withdrawnOn, withdrawalReason } = row;
-  return { siteId, scheme, certifiedOn, validUntil, kind, previousId: previousId ?? null, themes, withdrawnOn: withdrawnOn ?? null, withdrawalReason: withdrawalReason ?? null };
-}
+/** The fields a partner writes, by their SDL names: what an audit entry compares, for the mutations and the importer. */
+export const CERTIFICATION_AUDITED = {
+  siteId: 'siteId', scheme: 'scheme', certifiedOn: 'certifiedOn', validUntil: 'validUntil', kind: 'kind', previousId: 'previousId',
+  themes: 'themes', withdrawnOn: 'withdrawnOn', withdrawalReason: 'withdrawalReason', synthetic: 'synthetic',
+} satisfies AuditedNames<typeof certifications>;
+
+const audited = (row: CertificationInsert) => auditedValues(row, CERTIFICATION_AUDITED);
 
 const lockedById = async (tx: Db, id: string) => (await tx.select().from(certifications).where(eq(certifications.id, id)).for('update'))[0];
 const notFound = (id: string) => inputError(['id'], 'NOT_FOUND', `Certificate "${id}" does not exist.`);
