@@ -1,4 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { serviceLogger } from './log.js';
+import { currentLog } from './observability/request-scope.js';
 
 /** A requested record does not exist; the message names the code the caller sent. */
 export class NotFoundError extends GraphQLError {
@@ -42,7 +44,7 @@ export function maskUnexpectedErrors(formatted: GraphQLFormattedError, error: un
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions: { ...extensions, code } };
   }
-  console.error('Unexpected error:', error);
+  currentLog(serviceLogger('hub')).error({ err: error }, 'Unexpected error');
   return {
     message: 'Internal error: the hub could not answer this part of the query.',
     locations: formatted.locations,
