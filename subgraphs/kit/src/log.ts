@@ -21,6 +21,15 @@ export function configuredLogLevel(): LogLevel {
   return configured;
 }
 
+/**
+ * A service's main sets the process's level: its LOG_LEVEL, else info even under a test runner, since tests that
+ * start a service process wait for its "ready at" line.
+ */
+export function configureProcessLogging(level: LogLevel | undefined): LogLevel {
+  configured = level ?? 'info';
+  return configured;
+}
+
 export interface LoggerOptions {
   level?: LogLevel;
   /** Where the JSON lines go (stdout when left out); a test passes a stream to read them. */
