@@ -24,3 +24,7 @@ export * from './audit.js';
 export * from './writes.js';
 export * from './history.js';
 export * from './input-checks.js';
+export * from './health.js';
+export * from './shutdown.js';
+export * from './log.js';
+export * from './observability/index.js';

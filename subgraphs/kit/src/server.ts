@@ -11,7 +11,10 @@ import type { AddressInfo } from 'node:net';
 import { enforceAccess, type Policies } from './access.js';
 import { createAuthenticator, type AuthConfig } from './auth.js';
 import { maskUnexpectedErrors } from './errors.js';
+import { readinessRoute, type ReadinessReport } from './health.js';
 import { importRoute, type ImportHandler } from './import/http.js';
+import { serviceLogger, type Logger } from './log.js';
+import { metricsPlugin, observeRequests, ServiceMetrics } from './observability/index.js';
 import type { Viewer } from './roles.js';
 
 export interface SubgraphAppOptions<C extends object> {
@@ -26,6 +29,12 @@ export interface SubgraphAppOptions<C extends object> {
   policies?: Policies;
   /** Serves POST /import (a CSV upload) when the subgraph has an import spec. */
   imports?: ImportHandler;
+  /** Where the access log and the request's lines go (the service's process-wide logger when left out). */
+  logger?: Logger;
+  /** The metrics served at /metrics; a fresh set when left out. */
+  metrics?: ServiceMetrics;
+  /** GET /ready: the subgraph's readiness report (health.ts); 503 while it is not ready or stopping. */
+  ready?: () => Promise<ReadinessReport>;
 }
 
 /** Answers malformed request bodies with a GraphQL-shaped 400 instead of an HTML error page. */
@@ -48,19 +57,25 @@ export async function createSubgraphApp<C extends object>(options: SubgraphAppOp
     options.policies ?? {},
   );
   const authenticate = createAuthenticator(options.auth);
+  const metrics = options.metrics ?? new ServiceMetrics(options.name);
   const apollo = new ApolloServer<C>({
     schema,
     formatError: maskUnexpectedErrors,
     includeStacktraceInErrorResponses: false,
+    // The service drains its own server on SIGTERM (shutdown.ts); Apollo's handler would stop it mid-request.
+    stopOnTerminationSignals: false,
     // Inline traces are for Apollo's hosted studio, which this self-hosted hub does not use.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), metricsPlugin(metrics)],
   });
   await apollo.start();
   const app = express();
   app.disable('x-powered-by');
+  app.use(observeRequests(options.logger ?? serviceLogger(options.name)));
+  app.get('/metrics', metrics.route());
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', service: options.name });
   });
+  if (options.ready) app.get('/ready', readinessRoute(options.ready));
   const context = async ({ req }: { req: express.Request }) => options.context(await authenticate(req.headers.authorization));
   app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context }));
   if (options.imports) app.post('/import', importRoute(options.name, authenticate, options.imports));

@@ -6,11 +6,16 @@ import { openDatabase, type DatabaseHandle, type Db } from './db.js';
 import type { Policies } from './access.js';
 import { authConfigFrom, authEnv, checkAuthEnv, DEVELOPMENT_AUTH, type AuthConfig } from './auth.js';
 import { databaseEnv, parseEnv, port } from './env.js';
+import { configureProcessLogging, createLogger, logEnv, type Logger } from './log.js';
+import { observeDatabase, ServiceMetrics } from './observability/index.js';
 import type { Viewer } from './roles.js';
 import { migrateSubgraph } from './migrate.js';
 import { runImport } from './import/run.js';
 import type { ImportSpec } from './import/spec.js';
 import { closeServer, createSubgraphApp, listen } from './server.js';
+import { databaseReachable, Lifecycle, migrationsApplied, readinessReport, runChecks } from './health.js';
+import { shutdownEnv, stopOnSignal } from './shutdown.js';
+import type { Server } from 'node:http';
 
 /** Everything the kit needs to run one subgraph: each subgraph exports one of these. */
 export interface SubgraphDefinition<C extends object> {
@@ -37,7 +42,9 @@ export function subgraphEnvSchema(defaultPort: number) {
     PORT: port(defaultPort),
     HOST: z.string().default('127.0.0.1'),
     SEED_ON_START: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
+    ...shutdownEnv,
     ...authEnv,
+    ...logEnv,
   }).superRefine(checkAuthEnv);
 }
 
@@ -65,15 +72,28 @@ export async function prepareDatabase<C extends object>(
 export interface RunningSubgraph {
   url: string;
   database: DatabaseHandle;
+  server: Server;
+  /** Set `stopping` and /ready answers 503. */
+  lifecycle: Lifecycle;
+  /** Closes the server at once (open connections cut) and stops Apollo; the database stays open. */
   stop(): Promise<void>;
+  /** Stops Apollo once the server is closed; the database stays open. */
+  release(): Promise<void>;
 }
 
 /** Serves a subgraph over an already prepared database; used by `main.ts` and by the tests. */
 export async function serveSubgraph<C extends object>(
   definition: SubgraphDefinition<C>,
   database: DatabaseHandle,
-  options: { port: number; host?: string; auth?: AuthConfig },
+  options: { port: number; host?: string; auth?: AuthConfig; logger?: Logger },
 ): Promise<RunningSubgraph> {
+  const metrics = new ServiceMetrics(definition.name);
+  observeDatabase(metrics, database);
+  const lifecycle = new Lifecycle();
+  const checks = {
+    database: databaseReachable(database),
+    migrations: migrationsApplied(database, definition.name, definition.migrationsFolder),
+  };
   const { app, apollo } = await createSubgraphApp({
     name: definition.name,
     typeDefs: definition.typeDefs,
@@ -81,12 +101,18 @@ export async function serveSubgraph<C extends object>(
     context: definition.createContext(database.db),
     auth: options.auth ?? DEVELOPMENT_AUTH,
     policies: definition.policies,
+    logger: options.logger,
+    metrics,
     imports: definition.importSpec && ((upload) => runImport({ db: database.db, spec: definition.importSpec!, ...upload })),
+    ready: async () => readinessReport(definition.name, await runChecks(checks), lifecycle),
   });
   const { server, url } = await listen(app, options.port, options.host);
   return {
     url: `${url}/graphql`,
     database,
+    server,
+    lifecycle,
+    release: () => apollo.stop(),
     async stop() {
       await closeServer(server);
       await apollo.stop();
@@ -97,14 +123,18 @@ export async function serveSubgraph<C extends object>(
 /** The whole life of a standalone subgraph process: config, database, listen, stop on a signal. */
 export async function runSubgraph<C extends object>(definition: SubgraphDefinition<C>, config: SubgraphConfig) {
   const database = await prepareDatabase(definition, config, config.SEED_ON_START);
-  const running = await serveSubgraph(definition, database, { port: config.PORT, host: config.HOST, auth: config.auth });
-  console.log(`${definition.name} subgraph ready at ${running.url} (${database.kind})`);
-  const shutdown = async () => {
-    await running.stop();
-    await database.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  const logger = createLogger(definition.name, { level: configureProcessLogging(config.LOG_LEVEL) });
+  const running = await serveSubgraph(definition, database, { port: config.PORT, host: config.HOST, auth: config.auth, logger });
+  logger.info(`${definition.name} subgraph ready at ${running.url} (${database.kind})`);
+  stopOnSignal({
+    name: definition.name,
+    server: running.server,
+    lifecycle: running.lifecycle,
+    graceMs: config.SHUTDOWN_GRACE_MS,
+    close: async () => {
+      await running.release();
+      await database.close();
+    },
+  });
   return running;
 }
