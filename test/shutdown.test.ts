@@ -1,0 +1,90 @@
+// Graceful shutdown of a real subgraph process: SIGTERM while a request is in flight. The request is held open
+// honestly, by its body: the client sends the headers, waits for the server's "100 Continue" (proof the request has
+// reached the handler), and only sends the body once the process has said it is stopping.
+import { createServerTestDatabase } from '@vo/kit/testing';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { request, type ClientRequest } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { SUBGRAPHS } from '../scripts/services.js';
+import { startServiceProcess } from './support/service-process.js';
+
+const REGIONS = SUBGRAPHS.find((s) => s.name === 'regions')!;
+const cleanups: (() => Promise<void> | void)[] = [];
+afterAll(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup();
+});
+
+async function startRegions(graceMs: number) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'vo-shutdown-'));
+  cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+  const server = await createServerTestDatabase();
+  if (server) cleanups.push(() => server.drop());
+  // LOG_LEVEL: under vitest the services log nothing unless told, and the test waits for the "ready at" line.
+  const env = { DATA_DIR: dataDir, SEED_ON_START: 'false', SHUTDOWN_GRACE_MS: String(graceMs), LOG_LEVEL: 'info' };
+  const started = await startServiceProcess(REGIONS.main, { ...env, ...(server ? { DATABASE_URL: server.url } : {}) });
+  cleanups.push(() => void started.child.kill('SIGKILL'));
+  return started;
+}
+
+interface Answer {
+  status: number;
+  body: string;
+}
+
+/** A GraphQL POST whose headers the server has accepted; its body goes out, chunk by chunk, when `send` is called. */
+function openRequest(url: string, body: string): Promise<{ send(): Promise<Answer>; answer: Promise<Answer>; client: ClientRequest }> {
+  const bytes = Buffer.from(body);
+  const headers = { 'content-type': 'application/json', 'content-length': String(bytes.length), expect: '100-continue' };
+  const client = request(url, { method: 'POST', headers, agent: false });
+  const answer = new Promise<Answer>((resolve, reject) => {
+    client.on('response', (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode!, body: Buffer.concat(chunks).toString() }));
+    });
+    client.on('error', reject);
+  });
+  answer.catch(() => {});
+  client.flushHeaders();
+  const send = async () => {
+    for (let at = 0; at < bytes.length; at += 8) {
+      // A connection cut under the request fails the answer; the write would wait forever.
+      await Promise.race([new Promise<void>((resolve) => client.write(bytes.subarray(at, at + 8), () => resolve())), answer]);
+    }
+    client.end();
+    return answer;
+  };
+  return new Promise((resolve, reject) => {
+    client.once('continue', () => resolve({ send, answer, client }));
+    answer.catch(reject);
+  });
+}
+
+describe('a subgraph process on SIGTERM', () => {
+  it('stops accepting connections, finishes the request in flight with 200, closes its database and exits 0', async () => {
+    const service = await startRegions(60_000);
+    const inFlight = await openRequest(service.url, JSON.stringify({ query: '{ _service { sdl } }' }));
+
+    service.child.kill('SIGTERM');
+    await service.waitFor(/regions stopping: no new connections/);
+    await expect(fetch(service.url.replace('/graphql', '/health'))).rejects.toThrow();
+
+    const answer = await inFlight.send();
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.body).data._service.sdl).toContain('type Region');
+    expect(await service.exited).toBe(0);
+    expect(service.output).toContain('regions stopped');
+  });
+
+  it('cuts a request still open after SHUTDOWN_GRACE_MS, says so, and exits 1', async () => {
+    const service = await startRegions(200);
+    const stuck = await openRequest(service.url, JSON.stringify({ query: '{ _service { sdl } }' }));
+
+    service.child.kill('SIGTERM');
+    expect(await service.exited).toBe(1);
+    await expect(stuck.answer).rejects.toThrow(/socket hang up|ECONNRESET/);
+    expect(service.output).toContain('regions: cut 1 connection(s) still open after 200 ms');
+  });
+});
