@@ -131,6 +131,7 @@ export async function runSubgraph<C extends object>(definition: SubgraphDefiniti
     server: running.server,
     lifecycle: running.lifecycle,
     graceMs: config.SHUTDOWN_GRACE_MS,
+    logger,
     close: async () => {
       await running.release();
       await database.close();

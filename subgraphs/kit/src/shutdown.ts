@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import { z } from 'zod';
 import type { Lifecycle } from './health.js';
+import { serviceLogger, type Logger } from './log.js';
 
 /** The environment every service reads for its shutdown; docker-compose's stop_grace_period must exceed it. */
 export const shutdownEnv = {
@@ -41,16 +42,19 @@ export interface GracefulStop {
   graceMs: number;
   /** Closes what the service holds once no request needs it: Apollo, the database, pools. */
   close(): Promise<void>;
+  /** Where the shutdown's lines go (the service's process-wide logger when left out). */
+  logger?: Logger;
 }
 
 /** Marks the service not ready, drains its server, then closes its parts; resolves with the exit code. */
 export async function stopGracefully(stop: GracefulStop): Promise<number> {
+  const logger = stop.logger ?? serviceLogger(stop.name);
   stop.lifecycle.stopping = true;
-  console.log(`${stop.name} stopping: no new connections; requests in flight get up to ${stop.graceMs} ms`);
+  logger.info(`${stop.name} stopping: no new connections; requests in flight get up to ${stop.graceMs} ms`);
   const cut = await drainServer(stop.server, stop.graceMs);
-  if (cut > 0) console.error(`${stop.name}: cut ${cut} connection(s) still open after ${stop.graceMs} ms`);
+  if (cut > 0) logger.error(`${stop.name}: cut ${cut} connection(s) still open after ${stop.graceMs} ms`);
   await stop.close();
-  console.log(`${stop.name} stopped`);
+  logger.info(`${stop.name} stopped`);
   return cut > 0 ? 1 : 0;
 }
 
@@ -63,11 +67,12 @@ export function stopOnSignal(stop: GracefulStop) {
   const onSignal = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${stop.name}: ${signal} received`);
+    const logger = stop.logger ?? serviceLogger(stop.name);
+    logger.info(`${stop.name}: ${signal} received`);
     stopGracefully(stop).then(
       (code) => process.exit(code),
       (error) => {
-        console.error(`${stop.name} did not stop cleanly:`, error);
+        logger.error({ err: error }, `${stop.name} did not stop cleanly`);
         process.exit(1);
       },
     );
