@@ -2,6 +2,7 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { getOperationAST, GraphQLError } from 'graphql';
 import type { GatewayContext } from './identity.js';
+import { forwardRequestContext, tracedFetch, type GatewayMetrics } from './observability/index.js';
 import type { SubgraphResilience } from './resilience/index.js';
 
 interface SubgraphErrorBody {
@@ -33,17 +34,25 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     url: string,
     fetcher: Fetcher,
     private readonly resilience: SubgraphResilience,
+    private readonly metrics?: GatewayMetrics,
   ) {
     super({ url, fetcher: timedFetcher(fetcher, resilience.timeoutMs(serviceName)) });
+    metrics?.track(serviceName);
   }
 
   override process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
-    return this.resilience.call(this.serviceName, this.url!, isQuery(options), () => super.process(options));
+    const call = () => this.resilience.call(this.serviceName, this.url!, isQuery(options), () => super.process(options));
+    const observed = this.metrics ? () => this.metrics!.observeFetch(this.serviceName, call) : call;
+    return tracedFetch(this.serviceName, options.request, observed);
   }
 
-  /** Forwards the caller's verified token as it came: the subgraph verifies it again and trusts nothing else. */
+  /**
+   * Forwards the caller's verified token as it came: the subgraph verifies it again and trusts nothing else.
+   * The request id and trace context go along, so the subgraph's log lines and spans join the caller's request.
+   */
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
     if (context.authorization) request.http?.headers.set('authorization', context.authorization);
+    forwardRequestContext(request, request.http?.headers);
   }
 
   /**

@@ -1,0 +1,3 @@
+export { forwardRequestContext, tracedFetch } from './forward.js';
+export { GatewayMetrics } from './metrics.js';
+export { startTracing, tracingEnv } from './tracing.js';
