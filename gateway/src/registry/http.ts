@@ -1,4 +1,4 @@
-import { createAuthenticator, DEVELOPMENT_AUTH, registryPublish, type AuthConfig, type Viewer } from '@vo/kit';
+import { createAuthenticator, currentLog, DEVELOPMENT_AUTH, registryPublish, serviceLogger, type AuthConfig, type Viewer } from '@vo/kit';
 import express, { type ErrorRequestHandler, type Request } from 'express';
 import { GraphQLError, parse, Source } from 'graphql';
 import { z } from 'zod';
@@ -127,6 +127,6 @@ const registryErrors: ErrorRequestHandler = (error, _req, res, next) => {
     return void res.status(413).json({ code: 'BAD_REQUEST', message: `The request body is too large: the maximum is ${MAX_BODY}.` });
   }
   if (status < 500) return void res.status(status).json({ code: 'BAD_REQUEST', message: 'The request body is not valid JSON.' });
-  console.error('Registry request failed:', error);
+  currentLog(serviceLogger('gateway')).error({ err: error }, 'Registry request failed');
   res.status(500).json({ code: 'INTERNAL_SERVER_ERROR', message: 'Internal error: the registry could not answer; nothing was changed.' });
 };

@@ -1,3 +1,4 @@
+import { serviceLogger } from '@vo/kit';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
@@ -13,7 +14,7 @@ export function writeLastGood(path: string, supergraphSdl: string) {
     writeFileSync(temporary, supergraphSdl);
     renameSync(temporary, path);
   } catch (error) {
-    console.error(`Could not write the last good supergraph to ${path} (REGISTRY_LAST_GOOD_PATH): ${(error as Error).message}`);
+    serviceLogger('gateway').error(`Could not write the last good supergraph to ${path} (REGISTRY_LAST_GOOD_PATH): ${(error as Error).message}`);
   }
 }
 

@@ -1,4 +1,4 @@
-import { migrateSubgraph, type Db } from '@vo/kit';
+import { migrateSubgraph, serviceLogger, type Db } from '@vo/kit';
 import { fileURLToPath } from 'node:url';
 import { composeSupergraph, readSupergraphConfig, type SubgraphSource } from '../composition.js';
 import { writeLastGood } from './last-good.js';
@@ -38,7 +38,7 @@ async function bringInCommittedSet(db: Db, committed: SubgraphSource[]) {
   for (const subgraph of committed.filter((s) => partnerOwned.has(s.name))) {
     const member = partnerOwned.get(subgraph.name)!;
     if (member.sdlHash !== sha256(subgraph.sdl) || member.routingUrl !== subgraph.url) {
-      console.warn(`registry: keeps ${subgraph.name} v${member.version} published by ${member.author}; ${SEED_AUTHOR}'s copy is not brought in`);
+      serviceLogger('gateway').warn(`registry: keeps ${subgraph.name} v${member.version} published by ${member.author}; ${SEED_AUTHOR}'s copy is not brought in`);
     }
   }
   if (changed.length === 0) return;
@@ -48,7 +48,7 @@ async function bringInCommittedSet(db: Db, committed: SubgraphSource[]) {
   if (composed.errors) {
     const problem = `${SEED_AUTHOR} (${names.join(', ')}) does not compose:\n  ${composed.errors.join('\n  ')}`;
     if (!state) throw new Error(problem);
-    console.error(`${problem}\nThe registry keeps supergraph ${state.supergraph.id}.`);
+    serviceLogger('gateway').error(`${problem}\nThe registry keeps supergraph ${state.supergraph.id}.`);
     return;
   }
   await db.transaction(async (tx) => {

@@ -1,3 +1,4 @@
+import { serviceLogger } from '@vo/kit';
 import type { DatabaseHandle, Db } from '@vo/kit';
 import { composeSupergraph, type CompositionResult } from '../composition.js';
 import { RegistryError } from './errors.js';
@@ -54,7 +55,7 @@ export class Registry implements SupergraphSource {
     this.usageWindowDays = options.usageWindowDays ?? 30;
     this.usage = new UsageRecorder(this.db, this.usageWindowDays, options.usageFlushMs ?? 10_000);
     if (options.pollMs) {
-      this.poller = setInterval(() => void this.follow().catch((error) => console.error('Registry poll failed:', error)), options.pollMs);
+      this.poller = setInterval(() => void this.follow().catch((error) => serviceLogger('gateway').error({ err: error }, 'Registry poll failed')), options.pollMs);
       this.poller.unref();
     }
   }
@@ -125,7 +126,7 @@ export class Registry implements SupergraphSource {
         listener(supergraphSdl);
       } catch (error) {
         refusal ??= error;
-        if (restoring) console.error('A gateway could not go back to the previous supergraph:', error);
+        if (restoring) serviceLogger('gateway').error({ err: error }, 'A gateway could not go back to the previous supergraph');
       }
     }
     if (refusal === undefined || restoring) return;

@@ -1,4 +1,4 @@
-import { openDatabase, type DatabaseHandle } from '@vo/kit';
+import { openDatabase, serviceLogger, type DatabaseHandle } from '@vo/kit';
 import { readFileSync } from 'node:fs';
 import type { RegistrySettings } from './env.js';
 import { readLastGood } from './last-good.js';
@@ -24,7 +24,7 @@ export async function startRegistry(
     const registry = await openRegistry({ ...settings, database, subgraphUrls: options.subgraphUrls });
     const { supergraph, members } = registry.active;
     const versions = members.map((member) => `${member.subgraph} v${member.version}`).join(', ');
-    console.log(`Schema registry (${database.kind}): supergraph ${supergraph.id} of ${versions}`);
+    serviceLogger('gateway').info(`Schema registry (${database.kind}): supergraph ${supergraph.id} of ${versions}`);
     const opened = database;
     return {
       registry,
@@ -37,7 +37,7 @@ export async function startRegistry(
     await database?.close().catch(() => {});
     const lastGood = readLastGood(settings.lastGoodPath);
     const fallback = lastGood === undefined ? options.committedSupergraphPath : settings.lastGoodPath;
-    console.error(`The schema registry is unavailable (${(error as Error).message}); serving ${fallback} without the registry.`);
+    serviceLogger('gateway').error(`The schema registry is unavailable (${(error as Error).message}); serving ${fallback} without the registry.`);
     return { supergraphSdl: lastGood ?? readFileSync(options.committedSupergraphPath, 'utf8'), close: async () => {} };
   }
 }

@@ -1,3 +1,4 @@
+import { serviceLogger } from '@vo/kit';
 import type { Db } from '@vo/kit';
 import type { DocumentNode, GraphQLSchema, OperationDefinitionNode } from 'graphql';
 import { operationCoordinates } from './coordinates.js';
@@ -30,7 +31,7 @@ export class UsageRecorder {
     private readonly windowDays: number,
     flushMs: number,
   ) {
-    this.timer = setInterval(() => void this.flush().catch((error) => console.error('Could not store field usage:', error)), flushMs);
+    this.timer = setInterval(() => void this.flush().catch((error) => serviceLogger('gateway').error({ err: error }, 'Could not store field usage')), flushMs);
     this.timer.unref();
   }
 

@@ -1,3 +1,4 @@
+import { serviceLogger } from '@vo/kit';
 import CircuitBreaker from 'opossum';
 import { outageOf } from './outage.js';
 import type { BreakerSettings } from './settings.js';
@@ -24,8 +25,9 @@ export function subgraphBreaker(name: string, settings: BreakerSettings): Subgra
     rollingCountTimeout: settings.windowMs,
     errorFilter: (error: unknown) => outageOf(error) === undefined,
   });
-  breaker.on('open', () => console.warn(`Subgraph ${name}: circuit open after repeated failures; calls fail fast for ${settings.resetMs} ms.`));
-  breaker.on('close', () => console.warn(`Subgraph ${name}: answering again; circuit closed.`));
+  const log = serviceLogger('gateway');
+  breaker.on('open', () => log.warn({ subgraph: name }, `Subgraph ${name}: circuit open after repeated failures; calls fail fast for ${settings.resetMs} ms.`));
+  breaker.on('close', () => log.warn({ subgraph: name }, `Subgraph ${name}: answering again; circuit closed.`));
   return breaker;
 }
 
