@@ -7,7 +7,8 @@ import { request, type ClientRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SUBGRAPHS } from '../scripts/services.js';
+import { GATEWAY, SUBGRAPHS } from '../scripts/services.js';
+import { downAddress } from './support/outage.js';
 import { startServiceProcess } from './support/service-process.js';
 
 const REGIONS = SUBGRAPHS.find((s) => s.name === 'regions')!;
@@ -16,17 +17,18 @@ afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup();
 });
 
-async function startRegions(graceMs: number) {
+/** A service process on a throwaway database (a fresh one on the server when DATABASE_URL is set). */
+async function startService(main: string, env: Record<string, string>) {
   const dataDir = mkdtempSync(join(tmpdir(), 'vo-shutdown-'));
   cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
   const server = await createServerTestDatabase();
   if (server) cleanups.push(() => server.drop());
-  // LOG_LEVEL: under vitest the services log nothing unless told, and the test waits for the "ready at" line.
-  const env = { DATA_DIR: dataDir, SEED_ON_START: 'false', SHUTDOWN_GRACE_MS: String(graceMs), LOG_LEVEL: 'info' };
-  const started = await startServiceProcess(REGIONS.main, { ...env, ...(server ? { DATABASE_URL: server.url } : {}) });
+  const started = await startServiceProcess(main, { DATA_DIR: dataDir, ...env, ...(server ? { DATABASE_URL: server.url } : {}) });
   cleanups.push(() => void started.child.kill('SIGKILL'));
   return started;
 }
+
+const startRegions = (graceMs: number) => startService(REGIONS.main, { SEED_ON_START: 'false', SHUTDOWN_GRACE_MS: String(graceMs) });
 
 interface Answer {
   status: number;
@@ -86,5 +88,23 @@ describe('a subgraph process on SIGTERM', () => {
     expect(await service.exited).toBe(1);
     await expect(stuck.answer).rejects.toThrow(/socket hang up|ECONNRESET/);
     expect(service.output.some((line) => line.includes('regions: cut 1 connection(s) still open after 200 ms'))).toBe(true);
+  });
+});
+
+describe('the gateway process on SIGTERM', () => {
+  it('is ready with every subgraph down, then finishes the request in flight, closes the registry and exits 0', async () => {
+    const down = await downAddress();
+    const urls = Object.fromEntries(SUBGRAPHS.map((s) => [`SUBGRAPH_${s.name.toUpperCase()}_URL`, down]));
+    const gateway = await startService(GATEWAY.main, { ...urls, SHUTDOWN_GRACE_MS: '60000' });
+    const ready = await fetch(gateway.url.replace('/graphql', '/ready'));
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ status: 'degraded', checks: { supergraph: { status: 'ok' }, registry: { status: 'ok' } } });
+
+    const inFlight = await openRequest(gateway.url, JSON.stringify({ query: '{ __typename }' }));
+    gateway.child.kill('SIGTERM');
+    await gateway.waitFor(/gateway stopping: no new connections/);
+    const answer = await inFlight.send();
+    expect(answer).toEqual({ status: 200, body: JSON.stringify({ data: { __typename: 'Query' } }) + '\n' });
+    expect(await gateway.exited).toBe(0);
   });
 });

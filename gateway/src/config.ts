@@ -1,6 +1,7 @@
-import { authConfigFrom, authEnv, checkAuthEnv, parseEnv, port, type AuthConfig } from '@vo/kit';
+import { authConfigFrom, authEnv, checkAuthEnv, logEnv, parseEnv, port, shutdownEnv, type AuthConfig } from '@vo/kit';
 import { z } from 'zod';
 import { limitsEnv, limitsFrom } from './limits-env.js';
+import { tracingEnv } from './observability/index.js';
 import type { OperationLimits } from './limits.js';
 import { registryEnv, registrySettingsFrom, type RegistrySettings } from './registry/env.js';
 import { resilienceEnv, resilienceSettingsFrom, type ResilienceSettings } from './resilience/index.js';
@@ -16,6 +17,9 @@ const schema = z.object({
   ...limitsEnv,
   ...registryEnv,
   ...resilienceEnv,
+  ...logEnv,
+  ...tracingEnv,
+  ...shutdownEnv,
 }).superRefine(checkAuthEnv);
 
 export type GatewayConfig = z.infer<typeof schema> & {

@@ -3,15 +3,17 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { Fetcher } from '@apollo/utils.fetcher';
-import { jsonBodyErrors, type AuthConfig } from '@vo/kit';
+import { jsonBodyErrors, metricsPlugin, observeRequests, readinessRoute, serviceLogger, type AuthConfig, type Logger } from '@vo/kit';
 import express from 'express';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { SubgraphDataSource } from './datasource.js';
 import { dashboardRouter } from './dashboard/index.js';
 import { exportRouter } from './export/index.js';
 import { graphiqlRouter } from './graphiql/index.js';
+import { GatewayHealth, type GatewayHealthOptions } from './health.js';
 import { importRouter } from './import/index.js';
 import { gatewayContext, type GatewayContext } from './identity.js';
+import { GatewayMetrics } from './observability/index.js';
 import { DEFAULT_LIMITS, operationLimits, type OperationLimits } from './limits.js';
 import { registryRouter } from './registry/http.js';
 import type { Registry } from './registry/registry.js';
@@ -25,6 +27,8 @@ import { trustedDocumentsOnly, trustedDocumentStore, type TrustedDocuments } fro
  * endpoints when it is constructed, unless this is set. The hub reports to no vendor and fetches nothing at run time.
  */
 process.env.APOLLO_TELEMETRY_DISABLED = 'true';
+
+export { GatewayHealth, SUBGRAPH_POLICY } from './health.js';
 
 export interface GatewayOptions {
   /** A fixed supergraph to serve; without it, the registry's. */
@@ -45,6 +49,10 @@ export interface GatewayOptions {
   auth?: AuthConfig;
   /** Subgraph timeouts, query retries and circuit breakers (DEFAULT_RESILIENCE when omitted); stopped with the gateway. */
   resilience?: SubgraphResilience;
+  /** Where the access log and the gateway's request lines go (the process-wide gateway logger when left out). */
+  logger?: Logger;
+  /** /ready's probe timeout and how long it reuses a round of subgraph probes. */
+  health?: Pick<GatewayHealthOptions, 'timeoutMs' | 'cacheMs'>;
 }
 
 /** Builds the gateway app over the composed supergraph; only main.ts listens. */
@@ -54,9 +62,23 @@ export async function createGateway(options: GatewayOptions) {
   const fetcher = ((url: string, init?: object) => undiciFetch(url, { ...init, dispatcher: agent })) as unknown as Fetcher;
   const supergraph = options.registry ?? fixedSupergraph(options.supergraphSdl ?? '');
   const resilience = options.resilience ?? new SubgraphResilience();
+  const metrics = new GatewayMetrics(resilience);
   const gateway = new ApolloGateway({
     supergraphSdl: followSupergraph(supergraph),
-    buildService: ({ name, url }) => new SubgraphDataSource(name, options.subgraphUrls?.[name] ?? url!, fetcher, resilience),
+    buildService: ({ name, url }) => {
+      const target = options.subgraphUrls?.[name] ?? url!;
+      health.subgraphUrls.set(name, target);
+      return new SubgraphDataSource(name, target, fetcher, resilience, metrics);
+    },
+  });
+  const health = new GatewayHealth({
+    ...options.health,
+    supergraph: async () => {
+      if (!gateway.schema) throw new Error('no supergraph loaded');
+      return options.registry ? `supergraph ${options.registry.active.supergraph.id} from the registry` : 'a fixed supergraph';
+    },
+    registryDatabase: options.registry?.options.database,
+    breakerState: (name) => resilience.state(name),
   });
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const enforced = operationLimits(limits, supergraph.current());
@@ -64,20 +86,25 @@ export async function createGateway(options: GatewayOptions) {
     gateway,
     formatError: formatGatewayError,
     includeStacktraceInErrorResponses: false,
+    // main.ts drains the server on SIGTERM (kit shutdown.ts); Apollo's own handler would stop it mid-request.
+    stopOnTerminationSignals: false,
     introspection: !options.production,
     hideSchemaDetailsFromClientErrors: options.production,
     parseOptions: enforced.parseOptions,
     validationRules: enforced.validationRules,
     persistedQueries: options.trustedDocuments ? { cache: trustedDocumentStore(options.trustedDocuments) } : undefined,
-    plugins: [ApolloServerPluginLandingPageDisabled(), ...enforced.plugins, ...(options.registry ? [usagePlugin(options.registry.usage)] : [])],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ...enforced.plugins, metricsPlugin(metrics), ...(options.registry ? [usagePlugin(options.registry.usage)] : [])],
   });
   await apollo.start();
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(observeRequests(options.logger ?? serviceLogger('gateway')));
+  app.get('/metrics', metrics.route());
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', service: 'gateway' });
   });
+  app.get('/ready', readinessRoute(() => health.report()));
   if (!options.production) app.use(graphiqlRouter());
   app.use(dashboardRouter());
   app.use('/registry', registryRouter(options.registry, options.auth));
@@ -90,6 +117,8 @@ export async function createGateway(options: GatewayOptions) {
 
   return {
     app,
+    /** Its `lifecycle.stopping` turns /ready to 503 when a shutdown begins. */
+    health,
     async stop() {
       await apollo.stop();
       resilience.shutdown();

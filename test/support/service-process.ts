@@ -16,7 +16,10 @@ export interface ServiceProcess {
   exited: Promise<number | null>;
 }
 
-/** Starts `node --import tsx <main>` on a free port and resolves once it prints "ready at <url>". */
+// A subgraph prints "<name> subgraph ready at <url>", the gateway "Gateway ready: <url>".
+const READY = /\bready(?: at|:) (http\S+)/;
+
+/** Starts `node --import tsx <main>` on a free port and resolves once it prints that it is ready, and where. */
 export function startServiceProcess(main: string, env: Record<string, string>): Promise<ServiceProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', main], {
     cwd: ROOT,
@@ -43,8 +46,8 @@ export function startServiceProcess(main: string, env: Record<string, string>): 
     });
   return new Promise((resolve, reject) => {
     void exited.then((code) => reject(new Error(`${main} exited with ${code}:\n${output.join('\n')}`)));
-    void waitFor(/ ready at (\S+)/).then((line) => {
-      resolve({ child, url: / ready at (\S+)/.exec(line)![1], output, waitFor, exited });
+    void waitFor(READY).then((line) => {
+      resolve({ child, url: READY.exec(line)![1], output, waitFor, exited });
     });
   });
 }
