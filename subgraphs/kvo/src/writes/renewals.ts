@@ -44,18 +44,21 @@ export function renewalProblems(batch: SQL): SQL {
 
 /**
  * Where each renewal's chain began (`id`, `chain_started_on`): followed back through the batch to a stored
- * predecessor, which knows its chain's start, or to the first certificate of the chain. Each step back must go
- * to an earlier certificate, so a broken chain in the batch still ends.
+ * predecessor, which knows its chain's start, or to the first certificate of the chain. A step back goes only to
+ * an earlier certificate, so a broken chain in the batch still ends; a walk ends where the batch has no predecessor.
  */
 export function chainStarts(batch: SQL): SQL {
   return sql`
-    with recursive walk (id, back, reached) as (
-      select id, previous_id, certified_on from ${batch} b where previous_id is not null
+    with recursive walk (id, back, reached, ended) as (
+      select id, previous_id, certified_on, false from ${batch} b where previous_id is not null
       union all
-      select w.id, p.previous_id, p.certified_on from walk w join ${batch} p on p.id = w.back and p.certified_on < w.reached
+      select w.id, case when p.id is null then w.back else p.previous_id end, coalesce(p.certified_on, w.reached),
+        p.id is null or p.previous_id is null
+      from walk w left join ${batch} p on p.id = w.back and p.certified_on < w.reached
+      where not w.ended
     )
     select w.id, coalesce(t.chain_started_on, w.reached) as chain_started_on
     from walk w
     left join ${certifications} t on t.id = w.back and not exists (select 1 from ${batch} x where x.id = w.back)
-    where not exists (select 1 from ${batch} p where p.id = w.back and p.certified_on < w.reached)`;
+    where w.ended`;
 }
