@@ -137,6 +137,19 @@ describe('KVO certificate import through the gateway', () => {
     expect(fieldsOf(importCreated)).toEqual(fieldsOf(mutationCreated));
   });
 
+  it('keeps a withdrawal when the file is imported again: the file does not carry it, so it cannot undo it', async () => {
+    const id = `KVO-B-${parks[0]!.id}-2027`;
+    const withdrawn = await asCertifier.graphqlOk(hub.url,
+      `mutation { withdrawCertification(id: "${id}", withdrawnOn: "2027-06-01", reason: "Site closed") { certification { status withdrawnOn } errors { path code message } } }`);
+    expect(withdrawn.withdrawCertification).toMatchObject({ errors: [], certification: { withdrawnOn: '2027-06-01' } });
+    const answer = await upload(csv(HEADER_NL, [rowsNl()[0]!]));
+    expect(answer.body).toMatchObject({ status: 'imported', created: 0, updated: 0, unchanged: 1 });
+    const { certification } = await asCertifier.graphqlOk(hub.url, `{ certification(id: "${id}") { status withdrawnOn } }`);
+    expect(certification).toEqual(withdrawn.withdrawCertification.certification);
+    const entries = await db.select().from(audit).where(eq(audit.importId, Number(answer.body.importId)));
+    expect(entries.filter((entry) => entry.key === id)).toEqual([]);
+  });
+
   it('refuses malformed files with a report, writing nothing', async () => {
     await expectRefused(iconv.encode(`\ufeff${csv(HEADER_NL, rowsNl())}`, 'utf16le'), { code: 'ENCODING' });
     await expectRefused(csv('Locatie;Gecertificeerd op', [`${parks[2]!.id};01-02-2027`]), { line: 1, code: 'MISSING_COLUMN' });

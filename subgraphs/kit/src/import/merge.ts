@@ -34,10 +34,17 @@ export async function mergeStaged(tx: Db, spec: ImportSpec, viewer: Viewer, impo
   return counts;
 }
 
+/** The columns a file sets on an existing record: all but the key's and those other writes keep. */
+function mergedFields(spec: ImportSpec): [string, PgColumn][] {
+  const kept = new Set([...spec.key.fields, ...(spec.preserved ?? [])].map((column) => column.name));
+  return fieldsOf(spec).filter(([, column]) => !kept.has(column.name));
+}
+
 /** The columns an audit entry shows, each with the name it shows it under (the spec's `audited`, or every column as is). */
 function auditedColumns(spec: ImportSpec): [string, PgColumn][] {
   const names: Record<string, string | undefined> = spec.audited ?? {};
-  return fieldsOf(spec).flatMap(([property, column]): [string, PgColumn][] =>
+  const preserved = new Set((spec.preserved ?? []).map((column) => column.name));
+  return fieldsOf(spec).filter(([, column]) => !preserved.has(column.name)).flatMap(([property, column]): [string, PgColumn][] =>
     spec.audited ? (names[property] ? [[names[property]!, column]] : []) : [[property, column]]);
 }
 
@@ -56,11 +63,11 @@ async function auditStaged(tx: Db, spec: ImportSpec, viewer: Viewer, importId: n
     }),
     sql` || `,
   );
-  const fields = fieldsOf(spec);
+  const merged = mergedFields(spec);
   const actor = auditActor(viewer);
   const [counts] = rowsOf<MergeCounts>(await tx.execute(sql`
     with diff as (
-      select ${keyText} as key, ${firstKey} is null as created, (${columnList(fields, 't')}) is distinct from (${columnList(fields, 's')}) as differs,
+      select ${keyText} as key, ${firstKey} is null as created, (${columnList(merged, 't')}) is distinct from (${columnList(merged, 's')}) as differs,
         '{}'::jsonb || ${changes} as changes
       from ${STAGE} s left join ${spec.target} t on ${join}
     ), written as (
@@ -75,8 +82,7 @@ async function auditStaged(tx: Db, spec: ImportSpec, viewer: Viewer, importId: n
 /** Inserts new records and updates the changed ones; a row equal to its record is not rewritten. */
 async function upsertStaged(tx: Db, spec: ImportSpec) {
   const fields = fieldsOf(spec);
-  const keyNames = new Set(spec.key.fields.map((field) => field.name));
-  const updated = fields.filter(([, column]) => !keyNames.has(column.name));
+  const updated = mergedFields(spec);
   await tx.execute(sql`
     insert into ${spec.target} as t (${columnList(fields)})
     select ${columnList(fields)} from ${STAGE}

@@ -58,6 +58,11 @@ export interface ImportSpec<T extends PgTable = PgTable> {
    * Without it, every column is shown under its property name.
    */
   audited?: AuditedNames<T>;
+  /**
+   * Target columns a file never carries, kept by other writes (a certificate's withdrawal): an import writes them
+   * only when it creates a record, and never compares, changes or audits them on an existing one.
+   */
+  preserved?: PgColumn[];
   /** Checks one row's values (keyed by column key, null when empty or absent) and builds the target row. */
   toRow(values: Record<string, unknown>): { row: T['$inferInsert'] } | { problems: RowProblem[] };
   references?: ReferenceCheck[];

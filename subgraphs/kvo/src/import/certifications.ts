@@ -27,6 +27,8 @@ export const certificationImport: ImportSpec<typeof certifications> = {
   audit,
   columns: CERTIFICATION_COLUMNS,
   key: { fields: [certifications.id], columns: ['siteId', 'scheme', 'certifiedOn'] },
+  // A withdrawal is the certifier's mutation; a file re-imported after it must not bring the certificate back.
+  preserved: [certifications.withdrawnOn, certifications.withdrawalReason],
   unique: [{ fields: [certifications.siteId, certifications.scheme, certifications.certifiedOn], columns: ['siteId', 'scheme', 'certifiedOn'] }],
   // The mutations' renewal rules, over the whole file at once.
   checks: [{ column: 'previousId', query: renewalProblems(STAGED) }],
