@@ -5,6 +5,7 @@ import type { GatewayContext } from '../identity.js';
 import { DATA_NOTICE, toCsv, toJson } from './format.js';
 import { ParameterError, readTrendParameters } from './params.js';
 import { runTrends, type TrendTable } from './table.js';
+import { currentLog, serviceLogger } from '@vo/kit';
 
 type Format = 'csv' | 'json';
 
@@ -45,7 +46,7 @@ export function exportRouter(apollo: ApolloServer<GatewayContext>, context: (arg
     } catch (error) {
       if (error instanceof ParameterError) return refuse(res, 400, error.message, { code: 'BAD_USER_INPUT', parameter: error.parameter });
       if (error instanceof UnauthenticatedError) return refuse(res, 401, error.message, { code: 'UNAUTHENTICATED' });
-      console.error('Trend export failed unexpectedly:', error);
+      currentLog(serviceLogger('gateway')).error({ err: error }, 'Trend export failed unexpectedly');
       return refuse(res, 500, 'Internal error: the hub could not write this export.', { code: 'INTERNAL_SERVER_ERROR' });
     }
   };

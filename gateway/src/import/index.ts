@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Agent, fetch } from 'undici';
 import type { SupergraphSource } from '../registry/source.js';
+import { currentLog, serviceLogger } from '@vo/kit';
 
 /** Headers an upload carries through to the subgraph; the subgraph verifies the token itself. */
 const FORWARDED = ['authorization', 'content-type', 'x-file-name'];
@@ -41,7 +42,7 @@ export function importRouter(supergraph: SupergraphSource, overrides?: Record<st
       res.status(answer.status).type('application/json');
       await pipeline(Readable.fromWeb(answer.body as never), res);
     } catch (error) {
-      console.error(`Import upload to ${name} failed:`, error);
+      currentLog(serviceLogger('gateway')).error({ err: error, subgraph: name }, 'Import upload failed');
       if (!res.headersSent) refuse(res, 502, 'BAD_GATEWAY', `The subgraph "${name}" could not be reached for the import.`);
     }
   });

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { UnauthenticatedError } from './errors.js';
 import { optionalString } from './env.js';
 import { ANONYMOUS, type Viewer } from './roles.js';
+import { currentLog } from './observability/request-scope.js';
+import { serviceLogger } from './log.js';
 
 /**
  * Development tokens are signed with this shared HS256 secret, so `npm start`, a standalone subgraph and
@@ -91,7 +93,7 @@ export function createAuthenticator(config: AuthConfig): (authorization: string 
 function refusal(error: unknown): string {
   if (error instanceof errors.JWTExpired) return 'The token has expired; get a new one.';
   if (error instanceof errors.JWTClaimValidationFailed) return `The token's "${error.claim}" claim is not accepted here.`;
-  if (!(error instanceof errors.JOSEError)) console.error('Token verification failed unexpectedly:', error);
+  if (!(error instanceof errors.JOSEError)) currentLog(serviceLogger('hub')).error({ err: error }, 'Token verification failed unexpectedly');
   return 'The token is malformed or not signed by a key this hub trusts.';
 }
 

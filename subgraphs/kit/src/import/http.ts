@@ -3,6 +3,8 @@ import { once } from 'node:events';
 import { UnauthenticatedError } from '../errors.js';
 import { subgraphWrite, type Viewer } from '../roles.js';
 import type { ImportReport } from './run.js';
+import { currentLog } from '../observability/request-scope.js';
+import { serviceLogger } from '../log.js';
 
 /** Runs one uploaded file for a verified caller (the kit's pipeline over the subgraph's spec and database). */
 export type ImportHandler = (upload: { viewer: Viewer; fileName: string; source: AsyncIterable<Uint8Array> }) => Promise<ImportReport>;
@@ -37,7 +39,7 @@ export function importRoute(subgraph: string, authenticate: (authorization?: str
       await drain(req, body);
       res.status(report.status === 'imported' ? 200 : 422).json(report);
     } catch (error) {
-      console.error(`Import into ${subgraph} failed unexpectedly:`, error);
+      currentLog(serviceLogger(subgraph)).error({ err: error }, 'Import failed unexpectedly');
       refuse(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal error: the hub could not import this file; nothing was written.');
     }
   };
