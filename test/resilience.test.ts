@@ -4,8 +4,8 @@ import { SubgraphResilience } from '@vo/gateway/resilience';
 import { subgraphWrite } from '@vo/kit';
 import { withToken } from '@vo/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHub, type Hub } from './support/hub.js';
-import { crashSubgraph, downAddress, startGatewayWith, startStandIn } from './support/outage.js';
+import { startGatewayOver, startHub, type Hub } from './support/hub.js';
+import { crashSubgraph, downAddress, startStandIn } from './support/outage.js';
 import { asNational } from './support/roles.js';
 
 /** Regions with figures from three subgraphs; cyber is nullable, so its outage leaves the rest standing. */
@@ -51,7 +51,7 @@ afterAll(async () => {
 describe('partial results', () => {
   it('starts with a subgraph down, answers with the others\' data and an error naming it, and answers fully once it is up', async () => {
     const cyber = await crashSubgraph(hub, 'cyber');
-    const gateway = await startGatewayWith(hub);
+    const gateway = await startGatewayOver(hub);
     try {
       const partial = await asNational.graphql(gateway.url, OVERVIEW);
       expect(partial.status).toBe(200);
@@ -68,7 +68,7 @@ describe('partial results', () => {
 
   it('starts with every subgraph down and names each one a query needs', async () => {
     const down = Object.fromEntries(await Promise.all(Object.keys(hub.subgraphs).map(async (name) => [name, await downAddress()])));
-    const gateway = await startGatewayWith(hub, { subgraphUrls: down });
+    const gateway = await startGatewayOver(hub, { subgraphUrls: down });
     try {
       // Both root fields are nullable, so each outage leaves its own field null.
       const answer = await asNational.graphql(gateway.url, '{ processGuide(province: "Utrecht") { id } region(code: "DH") { name } }');
@@ -86,7 +86,7 @@ describe('a subgraph crashing while a client queries', () => {
   it('keeps answering with the others\' data and an error naming it, and answers fully after it restarts on the same port', async () => {
     // A short reset so the recovery probe comes soon; the breaker is what a restarted subgraph must get past.
     const resilience = new SubgraphResilience({ retryDelayMs: 1, breaker: { minCalls: 3, resetMs: 300 } });
-    const gateway = await startGatewayWith(hub, { resilience });
+    const gateway = await startGatewayOver(hub, { resilience });
     const answers: { phase: string; answer: Answer }[] = [];
     let phase = 'before';
     let querying = true;
@@ -138,7 +138,7 @@ describe('timeouts, retries and the circuit breaker', () => {
     const hanging = await startStandIn('hang');
     // The override is kvo's alone: regions, in the same queries, keeps the default timeout and answers.
     const resilience = new SubgraphResilience({ timeoutMsBySubgraph: { kvo: 200 }, breaker: { minCalls: 3, resetMs: 600_000 } });
-    const gateway = await startGatewayWith(hub, { subgraphUrls: { kvo: hanging.url }, resilience });
+    const gateway = await startGatewayOver(hub, { subgraphUrls: { kvo: hanging.url }, resilience });
     try {
       for (let query = 1; query <= 3; query++) {
         const answer = await asNational.graphql(gateway.url, GUIDE);
@@ -163,7 +163,7 @@ describe('timeouts, retries and the circuit breaker', () => {
   it('the open breaker half-opens to probe and closes when the subgraph answers again', async () => {
     const standIn = await startStandIn('unavailable');
     const resilience = new SubgraphResilience({ retries: 0, breaker: { minCalls: 2, resetMs: 200 } });
-    const gateway = await startGatewayWith(hub, { subgraphUrls: { kvo: standIn.url }, resilience });
+    const gateway = await startGatewayOver(hub, { subgraphUrls: { kvo: standIn.url }, resilience });
     try {
       for (let query = 0; query < 2; query++) {
         expect(unavailable(await asNational.graphql(gateway.url, GUIDE))).toEqual([{ code: 'SUBGRAPH_UNAVAILABLE', service: 'kvo', reason: 'HTTP_ERROR' }]);
@@ -185,7 +185,7 @@ describe('timeouts, retries and the circuit breaker', () => {
   it('retries a query a bounded number of times on 503 and on a dropped connection, and never a mutation', async () => {
     const standIn = await startStandIn('unavailable');
     const resilience = new SubgraphResilience({ retries: 2, retryDelayMs: 1, breaker: { minCalls: 1000 } });
-    const gateway = await startGatewayWith(hub, { subgraphUrls: { kvo: standIn.url }, resilience });
+    const gateway = await startGatewayOver(hub, { subgraphUrls: { kvo: standIn.url }, resilience });
     const callsFor = async (send: () => Promise<Answer>) => {
       const before = standIn.calls();
       const answer = await send();
@@ -207,7 +207,7 @@ describe('timeouts, retries and the circuit breaker', () => {
   it('never sends a mutation again after it timed out', async () => {
     const hanging = await startStandIn('hang');
     const resilience = new SubgraphResilience({ timeoutMsBySubgraph: { kvo: 200 }, retryDelayMs: 1, breaker: { minCalls: 1000 } });
-    const gateway = await startGatewayWith(hub, { subgraphUrls: { kvo: hanging.url }, resilience });
+    const gateway = await startGatewayOver(hub, { subgraphUrls: { kvo: hanging.url }, resilience });
     try {
       const answer = await asCertifier.graphql(gateway.url, WITHDRAW);
       expect(answer.data).toBeNull();

@@ -44,12 +44,16 @@ export async function startHub(names: readonly SubgraphName[] = SUBGRAPHS.map((s
 
 export type Hub = Awaited<ReturnType<typeof startHub>>;
 
-/** A second gateway with its own options (limits, trusted documents, production) over a running hub's subgraphs. */
-export async function startGatewayOver(hub: Hub, options: Omit<GatewayOptions, 'supergraphSdl' | 'subgraphUrls'>) {
+/**
+ * A second gateway with its own options (limits, trusted documents, production, resilience) over a running hub's
+ * subgraphs; `subgraphUrls` replaces some of them (a stand-in, a down address).
+ */
+export async function startGatewayOver(hub: Hub, options: Omit<GatewayOptions, 'supergraphSdl'> = {}) {
+  const hubUrls = Object.fromEntries(Object.entries(hub.subgraphs).map(([name, s]) => [name, s.url]));
   const gateway = await createGateway({
     ...options,
     supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
-    subgraphUrls: Object.fromEntries(Object.entries(hub.subgraphs).map(([name, s]) => [name, s.url])),
+    subgraphUrls: { ...hubUrls, ...options.subgraphUrls },
   });
   const { server, url } = await listen(gateway.app, 0);
   return {

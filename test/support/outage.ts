@@ -1,10 +1,8 @@
-import { createGateway, type GatewayOptions } from '@vo/gateway';
-import { closeServer, listen, serveSubgraph } from '@vo/kit';
-import { readFileSync } from 'node:fs';
+import { closeServer, serveSubgraph } from '@vo/kit';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadDefinition } from '../../scripts/services.js';
-import { SUPERGRAPH_PATH, type Hub, type SubgraphName } from './hub.js';
+import type { Hub, SubgraphName } from './hub.js';
 
 /** What a stand-in subgraph does with each request: never answer, answer 503, drop the connection, or pass it on. */
 export type StandInMode = 'hang' | 'unavailable' | 'drop' | { forwardTo: string };
@@ -57,24 +55,6 @@ export async function downAddress(): Promise<string> {
   const url = await listenOnLoopback(server);
   await closeServer(server);
   return url;
-}
-
-/** A gateway over a running hub's subgraphs, some of them replaced (a stand-in, a down address). */
-export async function startGatewayWith(hub: Hub, options: Omit<GatewayOptions, 'supergraphSdl'> = {}) {
-  const hubUrls = Object.fromEntries(Object.entries(hub.subgraphs).map(([name, s]) => [name, s.url]));
-  const gateway = await createGateway({
-    ...options,
-    supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
-    subgraphUrls: { ...hubUrls, ...options.subgraphUrls },
-  });
-  const { server, url } = await listen(gateway.app, 0);
-  return {
-    url: `${url}/graphql`,
-    async close() {
-      await closeServer(server);
-      await gateway.stop();
-    },
-  };
 }
 
 /** Stops one of the hub's subgraphs as a crash would (open connections cut); `restart` serves it again on the same port. */
