@@ -3,42 +3,12 @@
 // embedded database a restart finds the data it seeded the first time.
 import { NATIONAL_READ } from '@vo/kit';
 import { authHeaders, createServerTestDatabase, graphqlOk } from '@vo/kit/testing';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SUBGRAPHS } from '../scripts/services.js';
-
-const ROOT = new URL('..', import.meta.url);
-
-/** Starts a subgraph process on a free port and resolves with its URL once it says it is ready. */
-function startProcess(main: string, env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', main], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: '0', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const output: string[] = [];
-  return new Promise((resolve, reject) => {
-    createInterface({ input: child.stderr! }).on('line', (line) => output.push(line));
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      output.push(line);
-      const ready = / ready at (\S+)/.exec(line);
-      if (ready) resolve({ url: ready[1], child });
-    });
-    child.once('exit', (code) => reject(new Error(`${main} exited with ${code}:\n${output.join('\n')}`)));
-  });
-}
-
-function stopProcess(child: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) => {
-    child.removeAllListeners('exit');
-    child.once('exit', (code) => resolve(code));
-    child.kill('SIGTERM');
-  });
-}
+import { startServiceProcess } from './support/service-process.js';
 
 /** One entity per subgraph that the seeded data must hold, and the field that shows it. */
 const CONTRACT: Record<string, { representation: Record<string, unknown>; selection: string; check: (entity: any) => void }> = {
@@ -92,14 +62,15 @@ describe.each(SUBGRAPHS.map((s) => [s.name, s] as const))('the %s subgraph on it
     const query = `query($reps: [_Any!]!) { _service { sdl } _entities(representations: $reps) { ${selection} } }`;
 
     for (const run of ['first start (migrates and seeds)', 'restart (finds the data)']) {
-      const { url, child } = await startProcess(subgraph.main, env);
+      const { url, child, exited } = await startServiceProcess(subgraph.main, env);
       try {
         // A national token: the contract checks detail fields, which the subgraph itself guards.
         const data = await graphqlOk(url, query, { reps: [representation] }, await authHeaders({ scopes: [NATIONAL_READ] }));
         expect(data._service.sdl, run).toContain('@key');
         check(data._entities[0]);
       } finally {
-        expect(await stopProcess(child), run).toBe(0);
+        child.kill('SIGTERM');
+        expect(await exited, run).toBe(0);
       }
       // The restart must not seed again: starting without seeding still finds the data.
       Object.assign(env, { SEED_ON_START: 'false' });
