@@ -2,13 +2,14 @@
 // RIEC deploys its real subgraph and publishes it with the hub CLI while a client keeps querying; the same gateway
 // process then serves five subgraphs, with no restart and no failed request. The registry starts from the committed
 // schema/supergraph.yaml minus riec, as a hub did before the RIEC joined.
-import { registryPublish, DEVELOPMENT_AUTH, signDevelopmentToken } from '@vo/kit';
+import { createLogger, registryPublish, DEVELOPMENT_AUTH, signDevelopmentToken } from '@vo/kit';
 import { graphql, graphqlOk, startTestSubgraph } from '@vo/kit/testing';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDefinition } from '../scripts/services.js';
 import { startHub, type Hub } from './support/hub.js';
+import { captureLog } from './support/observed.js';
 import { openRegistry } from '@vo/gateway/registry';
 import { committedSetWithout, hubCli, SEED_CONFIG, registryCall, startClientLoad, startRegistryGateway, type RegistryGateway } from './support/registry.js';
 import { asNational, ROLES } from './support/roles.js';
@@ -155,14 +156,14 @@ describe('the RIEC joins a running hub through the registry (issue 5)', () => {
     const before = await servedSubgraphs();
     // The committed schema/supergraph.yaml has riec at localhost:4005; the partner published it at its own address.
     expect(before.subgraphs.find((s: any) => s.subgraph === 'riec').routingUrl).not.toBe('http://localhost:4005/graphql');
-    const warnings: string[] = [];
-    const warn = console.warn;
-    console.warn = (message: string) => warnings.push(message);
-    const restarted = await openRegistry({ database: gateway.database, seedConfigPath: SEED_CONFIG, lastGoodPath: `${gateway.lastGoodPath}.restart` });
-    console.warn = warn;
+    const log = captureLog();
+    const logger = createLogger('gateway', { level: 'info', destination: log.destination });
+    const restarted = await openRegistry({ database: gateway.database, seedConfigPath: SEED_CONFIG, lastGoodPath: `${gateway.lastGoodPath}.restart`, logger });
     try {
       expect(restarted.current()).toBe(gateway.registry.current());
-      expect(warnings).toEqual([`registry: keeps riec v1 published by riec-ci; schema/supergraph.yaml's copy is not brought in`]);
+      expect(log.lines.map((line) => [line.level, line.msg])).toEqual([
+        ['warn', `registry: keeps riec v1 published by riec-ci; schema/supergraph.yaml's copy is not brought in`],
+      ]);
     } finally {
       await restarted.close();
     }

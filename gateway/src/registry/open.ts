@@ -1,4 +1,4 @@
-import { migrateSubgraph, serviceLogger, type Db } from '@vo/kit';
+import { migrateSubgraph, serviceLogger, type Db, type Logger } from '@vo/kit';
 import { fileURLToPath } from 'node:url';
 import { composeSupergraph, readSupergraphConfig, type SubgraphSource } from '../composition.js';
 import { writeLastGood } from './last-good.js';
@@ -21,13 +21,13 @@ export const SEED_AUTHOR = 'schema/supergraph.yaml';
 export async function openRegistry(options: RegistryOptions & { seedConfigPath: string }): Promise<Registry> {
   const { database } = options;
   await migrateSubgraph(database, 'registry', MIGRATIONS);
-  await database.withLock('vo-hub-registry', () => bringInCommittedSet(database.db, readSupergraphConfig(options.seedConfigPath)));
+  await database.withLock('vo-hub-registry', () => bringInCommittedSet(database.db, readSupergraphConfig(options.seedConfigPath), options.logger ?? serviceLogger('gateway')));
   const state = (await activeState(database.db))!;
   writeLastGood(options.lastGoodPath, state.supergraph.sdl);
   return new Registry(options, state);
 }
 
-async function bringInCommittedSet(db: Db, committed: SubgraphSource[]) {
+async function bringInCommittedSet(db: Db, committed: SubgraphSource[], log: Logger) {
   const state = await activeState(db);
   const seeded = await latestVersionsBy(db, SEED_AUTHOR, committed.map((subgraph) => subgraph.name));
   const partnerOwned = new Map((state?.members ?? []).filter((member) => member.author !== SEED_AUTHOR).map((m) => [m.subgraph, m]));
@@ -38,7 +38,7 @@ async function bringInCommittedSet(db: Db, committed: SubgraphSource[]) {
   for (const subgraph of committed.filter((s) => partnerOwned.has(s.name))) {
     const member = partnerOwned.get(subgraph.name)!;
     if (member.sdlHash !== sha256(subgraph.sdl) || member.routingUrl !== subgraph.url) {
-      serviceLogger('gateway').warn(`registry: keeps ${subgraph.name} v${member.version} published by ${member.author}; ${SEED_AUTHOR}'s copy is not brought in`);
+      log.warn(`registry: keeps ${subgraph.name} v${member.version} published by ${member.author}; ${SEED_AUTHOR}'s copy is not brought in`);
     }
   }
   if (changed.length === 0) return;
@@ -48,7 +48,7 @@ async function bringInCommittedSet(db: Db, committed: SubgraphSource[]) {
   if (composed.errors) {
     const problem = `${SEED_AUTHOR} (${names.join(', ')}) does not compose:\n  ${composed.errors.join('\n  ')}`;
     if (!state) throw new Error(problem);
-    serviceLogger('gateway').error(`${problem}\nThe registry keeps supergraph ${state.supergraph.id}.`);
+    log.error(`${problem}\nThe registry keeps supergraph ${state.supergraph.id}.`);
     return;
   }
   await db.transaction(async (tx) => {

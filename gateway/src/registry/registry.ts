@@ -1,4 +1,4 @@
-import { serviceLogger } from '@vo/kit';
+import { serviceLogger, type Logger } from '@vo/kit';
 import type { DatabaseHandle, Db } from '@vo/kit';
 import { composeSupergraph, type CompositionResult } from '../composition.js';
 import { RegistryError } from './errors.js';
@@ -19,6 +19,8 @@ export interface RegistryOptions {
   pollMs?: number;
   /** Where the gateway reaches each subgraph when not at its routing URL (SUBGRAPH_<NAME>_URL, tests). */
   subgraphUrls?: Record<string, string>;
+  /** Where the registry reports what it decided (the gateway's logger when omitted). */
+  logger?: Logger;
 }
 
 /** One subgraph as composition takes it. */
