@@ -66,6 +66,22 @@ describe('partial results', () => {
     }
   });
 
+  it('keeps each region and its own data when the subgraphs that add KVO and funding figures to it are down', async () => {
+    const gateway = await startGatewayOver(hub, { subgraphUrls: { kvo: await downAddress(), funding: await downAddress() } });
+    try {
+      const answer = await asNational.graphql(gateway.url, '{ regions { code name kvo { validCertificates } funding { totalCents } cyber { scanCount } } }');
+      const regions = (answer.data as { regions: Record<string, any>[] }).regions;
+      expect(regions).toHaveLength(10);
+      for (const region of regions) {
+        expect(region).toMatchObject({ code: expect.any(String), name: expect.any(String), kvo: null, funding: null });
+        expect(region.cyber.scanCount).toBeGreaterThan(0);
+      }
+      expect([...new Set(unavailable(answer)?.map((e) => e.service))].sort()).toEqual(['funding', 'kvo']);
+    } finally {
+      await gateway.close();
+    }
+  });
+
   it('starts with every subgraph down and names each one a query needs', async () => {
     const down = Object.fromEntries(await Promise.all(Object.keys(hub.subgraphs).map(async (name) => [name, await downAddress()])));
     const gateway = await startGatewayOver(hub, { subgraphUrls: down });
