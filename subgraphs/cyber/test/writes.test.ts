@@ -2,12 +2,11 @@
 // every summary at once with small groups still withheld. Asked of the subgraph directly with real tokens.
 import { NATIONAL_READ } from '@vo/kit';
 import { startTestSubgraph, withToken } from '@vo/kit/testing';
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCellQueries } from '../src/db/queries/cells.js';
 import { cyberSubgraph } from '../src/subgraph.js';
 import { SuppressionPattern } from '../src/suppression/pattern.js';
-import { selectRows } from './sql.js';
+import { schemaChecksum } from '@vo/kit/import';
 
 const dtc = withToken({ scopes: ['cyber:write', NATIONAL_READ], organisation: 'dtc' });
 let subgraph: Awaited<ReturnType<typeof startTestSubgraph>>;
@@ -23,11 +22,8 @@ const scan = (n: number, change: Record<string, unknown> = {}) => ({
   instrument: 'PENTEST', scannedOn: '2025-06-02', municipality: 'GM0014', sector: 'RETAIL', sizeClass: 'SMALL', companyRef: `C-feed${String(n).padStart(2, '0')}`,
   governance: 50, awareness: 60, accessControl: 70, softwareUpdates: 40, backups: 55, incidentResponse: 65, ...change,
 });
-/** A checksum of every row of both tables a submission writes: equal before and after means nothing changed. */
-const tables = () =>
-  selectRows<{ scans: string; audit: string }>(subgraph.database.db, sql`select
-    (select md5(coalesce(string_agg(s::text, '|' order by s.id), '')) from cyber.scan s) as scans,
-    (select md5(coalesce(string_agg(a::text, '|' order by a.id), '')) from cyber.audit_entry a) as audit`);
+/** Every table of the cyber schema: equal before and after means nothing changed. */
+const tables = () => schemaChecksum(subgraph.database.db, 'cyber');
 const figures = () =>
   dtc.graphqlOk(subgraph.url, `{ _entities(representations: [{__typename: "Region", code: "NN"}, {__typename: "Municipality", code: "GM0014"}]) {
     ... on Region { cyber(year: 2025) { scanCount } } ... on Municipality { cyber(year: 2025) { byInstrument { instrument scanCount suppression } } } } }`);

@@ -1,4 +1,3 @@
-import { and, desc, eq, type SQL } from 'drizzle-orm';
 import { bigint, bigserial, index, jsonb, text, timestamp, type PgSchema } from 'drizzle-orm/pg-core';
 import type { Db } from './db.js';
 import type { Viewer } from './roles.js';
@@ -67,10 +66,4 @@ export function changedFields<T extends Record<string, unknown>>(before: T | nul
     if (JSON.stringify(was) !== JSON.stringify(is)) changes[field] = [was, is];
   }
   return changes;
-}
-
-/** A record's history, newest first: what its owner sees when it asks who changed what. */
-export function auditHistory(db: Db, table: AuditTable, entity: string, key: string, limit = 100) {
-  const where: SQL = and(eq(table.entity, entity), eq(table.key, key))!;
-  return db.select().from(table).where(where).orderBy(desc(table.id)).limit(limit);
 }

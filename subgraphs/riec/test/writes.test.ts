@@ -2,9 +2,9 @@
 // withdrawn picture gone from every answer at once. Asked of the subgraph directly with real tokens.
 import { RIEC_READ } from '@vo/kit';
 import { startTestSubgraph, withToken } from '@vo/kit/testing';
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { riecSubgraph } from '../src/subgraph.js';
+import { schemaChecksum } from '@vo/kit/import';
 
 const riecNN = withToken({ scopes: ['riec:write', RIEC_READ], organisation: 'riec-nn' });
 let subgraph: Awaited<ReturnType<typeof startTestSubgraph>>;
@@ -22,13 +22,8 @@ const PICTURE = {
   signalsBySource: { police: 20, municipality: 10, publicProsecution: 5, business: 5 }, signalCount: 40,
   summary: 'Travelling groups target business parks along the motorways; more signals than in the first half-year.',
 };
-/** A checksum of every row of both tables a write touches: equal before and after means nothing changed. */
-const tables = async () => {
-  const result = (await subgraph.database.db.execute(sql`select
-    (select md5(coalesce(string_agg(p::text, '|' order by p.id), '')) from riec.picture p) as pictures,
-    (select md5(coalesce(string_agg(a::text, '|' order by a.id), '')) from riec.audit_entry a) as audit`)) as unknown;
-  return Array.isArray(result) ? result[0] : (result as { rows: unknown[] }).rows[0];
-};
+/** Every table of the riec schema: equal before and after means nothing changed. */
+const tables = () => schemaChecksum(subgraph.database.db, 'riec');
 const everyAnswer = () =>
   riecNN.graphql(subgraph.url, `{ underminingPicture(id: "${ID}") { id } underminingPictures(region: "NN", period: "2026-H2", first: 10) { totalCount }
     _entities(representations: [{__typename: "Region", code: "NN"}]) { ... on Region { underminingPictures(period: "2026-H2") { id } underminingSignals(from: 2026, to: 2026) { pictureCount signalCount } } } }`);
