@@ -75,14 +75,6 @@ export function lastValidDayOf(certificate: { validUntil: string; withdrawnOn?: 
   return dayBefore && dayBefore < certificate.validUntil ? dayBefore : certificate.validUntil;
 }
 
-// One formatter for every call: building one costs ~0.1 ms and native memory freed only at a full GC (an import checks millions of dates).
-const AMSTERDAM_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' });
-
-/** Today in the Netherlands: the default `asOf` of every status and summary. */
-export function today(): string {
-  return AMSTERDAM_DAY.format(new Date());
-}
-
 /**
  * Valid from `certifiedOn` through `validUntil`, both days included; a withdrawn certificate stops being valid on
  * its withdrawal day and is WITHDRAWN from then on (filters.ts says the same in SQL).

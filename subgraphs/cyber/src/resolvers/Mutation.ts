@@ -1,8 +1,7 @@
+import { today } from '@vo/kit';
 import type { Context } from '../context.js';
 import { checkScanBatch, type ScanInput } from '../writes/rules.js';
 
-/** Today in UTC, YYYY-MM-DD: the rules refuse scans from after it. */
-const today = () => new Date().toISOString().slice(0, 10);
 
 export const Mutation = {
   async submitScanResults(_: unknown, args: { scans: ScanInput[] }, ctx: Context) {

@@ -1,7 +1,8 @@
 import { historyOf } from '@vo/kit';
 import type { Context } from '../context.js';
 import type { CertificationRow } from '../db/schema.js';
-import { statusOn, today, type Scheme } from '../domain.js';
+import { today } from '@vo/kit';
+import { statusOn, type Scheme } from '../domain.js';
 import { guideForMunicipality, type ProcessGuide as Guide } from '../guides.js';
 
 /** Places are returned as key stubs: their owner, the regions subgraph, resolves the rest. */

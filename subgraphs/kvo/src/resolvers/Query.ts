@@ -2,7 +2,8 @@ import { NotFoundError, checkDateRange, checkPlaces, checkYear, readPage, toConn
 import type { Context } from '../context.js';
 import { ORDERS } from '../db/queries/certifications.js';
 import type { CertificationConditions } from '../db/queries/filters.js';
-import { today, type CertificationStatus, type Scheme } from '../domain.js';
+import { today } from '@vo/kit';
+import { type CertificationStatus, type Scheme } from '../domain.js';
 import { PROCESS_GUIDES, guideFor, provinceNamed } from '../guides.js';
 import { checkSite } from './places.js';
 

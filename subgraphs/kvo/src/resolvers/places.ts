@@ -2,7 +2,8 @@ import { BadInputError, NotFoundError, SITES, isMunicipalityCode, isRegionCode, 
 import type { Context } from '../context.js';
 import type { CertificationRow } from '../db/schema.js';
 import type { PlaceScope } from '../db/queries/summaries.js';
-import { addDays, lastValidDayOf, today, type CertificationStatus } from '../domain.js';
+import { today } from '@vo/kit';
+import { addDays, lastValidDayOf, type CertificationStatus } from '../domain.js';
 import type { SummarySource } from './KvoSummary.js';
 
 const SITE_IDS = new Set(SITES.map((site) => site.id));

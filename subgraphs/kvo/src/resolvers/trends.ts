@@ -1,6 +1,6 @@
 import { trendKey, type TrendKey } from '@vo/kit';
 import type { Context } from '../context.js';
-import { today } from '../domain.js';
+import { today } from '@vo/kit';
 import { NO_CERTIFICATES, coverage, requireBusinessParks } from './KvoSummary.js';
 
 /** A trend row as this subgraph sees it: its key, and the business parks the gateway supplied (`@requires`). */

@@ -1,10 +1,8 @@
-import { MIN_YEAR, SITES, inputError, type InputError, type SiteRecord } from '@vo/kit';
-// The kit's field checks, not yet in its index (as the funding subgraph imports them).
-import { isIsoDate } from '@vo/kit';
+import { MIN_YEAR, SITES, inputError, isIsoDate, today, type InputError, type SiteRecord } from '@vo/kit';
 import type { CertificationInsert } from '../db/schema.js';
 import {
   KINDS, NEW_THEMES, NEW_THEMES_FROM, REGISTER_FROM_YEAR, SCHEMES, SITE_KIND_OF, THEMES, VALIDITY_YEARS,
-  addYears, certificationId, today, validUntilOf, type Scheme,
+  addYears, certificationId, validUntilOf, type Scheme,
 } from '../domain.js';
 
 /** A certificate as a partner writes it, by mutation or by a row of an import file. */

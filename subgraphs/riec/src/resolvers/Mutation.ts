@@ -1,9 +1,7 @@
+import { today } from '@vo/kit';
 import type { Context } from '../context.js';
 import { checkPicture, checkWithdrawalReason, type PictureInput } from '../writes/rules.js';
 import { publishPicture, withdrawPicture } from '../writes/store.js';
-
-/** Today in UTC, YYYY-MM-DD: the rules refuse periods that have not begun. */
-const today = () => new Date().toISOString().slice(0, 10);
 
 // The riec_producer policy has made sure the token's org claim names a RIEC: it is the producer of what it writes.
 export const Mutation = {
