@@ -188,7 +188,8 @@ describe('in trusted-documents mode', () => {
 
   it('shows the national view, since it sends only registered operations', async () => {
     const page = await open('', 1280, trustedBase);
-    expect(await page.locator('#national-table tbody tr').count()).toBe(10);
+    // The table fills when the registered operation answers; a bare count() would read it before that.
+    await expect.poll(() => page.locator('#national-table tbody tr').count()).toBe(10);
   });
 
   it('shows a region view', async () => {
