@@ -5,4 +5,4 @@ export type Context = RequestContext<Queries, Loaders>;
 
 /** The context factory for a subgraph that publishes no group of fewer than `minGroupSize` companies. */
 export const contextFactory = (minGroupSize: number) =>
-  perRequestContext((db) => createQueries(db, minGroupSize), createLoaders);
+  perRequestContext((db, changes) => createQueries(db, minGroupSize, changes), createLoaders);

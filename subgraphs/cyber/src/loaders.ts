@@ -1,4 +1,4 @@
-import { groupBy, groupLoader, keyedLoader, loaderPerArguments, rowLoader, type Db, type Viewer } from '@vo/kit';
+import { groupBy, groupLoader, keyedLoader, loaderPerArguments, rowLoader, type DataChanges, type Db, type Viewer } from '@vo/kit';
 import { createSuppression } from './suppression/index.js';
 import { createCellQueries } from './db/queries/cells.js';
 import { createScanQueries } from './db/queries/scans.js';
@@ -18,13 +18,13 @@ export type Queries = ReturnType<typeof createQueries>;
 
 /**
  * Prepares the statements once per process, and starts computing the suppression pattern right
- * away, so no request waits for it or counts its statement.
+ * away, so no request waits for it or counts its statement; `changes` makes it follow every write to the schema.
  */
-export function createQueries(db: Db, minGroupSize: number) {
+export function createQueries(db: Db, minGroupSize: number, changes?: DataChanges) {
   return {
     scans: createScanQueries(db),
     summaries: createSummaryQueries(db),
-    suppression: createSuppression(createCellQueries(db), minGroupSize),
+    suppression: createSuppression(createCellQueries(db), minGroupSize, changes),
     history: auditHistories(db, audit, SCAN_ENTITY),
     storeScans: (viewer: Viewer, rows: readonly ScanInsert[]) => storeScans(db, viewer, rows),
   };

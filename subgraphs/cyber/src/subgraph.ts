@@ -18,7 +18,7 @@ import { isCyberSeeded, seedCyber } from './seed/index.js';
 export function createCyberSubgraph(options: { minGroupSize?: number } = {}): SubgraphDefinition<Context> {
   return {
     ...cyberSubgraph,
-    createContext: (db) => contextFactory(options.minGroupSize ?? readSuppressionConfig().CYBER_MIN_GROUP_SIZE)(db),
+    createContext: (db, changes) => contextFactory(options.minGroupSize ?? readSuppressionConfig().CYBER_MIN_GROUP_SIZE)(db, changes),
   };
 }
 
@@ -28,7 +28,7 @@ export const cyberSubgraph: SubgraphDefinition<Context> = {
   typeDefs: readTypeDefs(new URL('./schema.graphql', import.meta.url)),
   resolvers: { Date: DateScalar, Query, Mutation, CyberScan, CyberSummary, Region, Municipality, Country, TrendRow } as never,
   migrationsFolder: fileURLToPath(new URL('../migrations', import.meta.url)),
-  createContext: (db) => contextFactory(readSuppressionConfig().CYBER_MIN_GROUP_SIZE)(db),
+  createContext: (db, changes) => contextFactory(readSuppressionConfig().CYBER_MIN_GROUP_SIZE)(db, changes),
   policies: cyberPolicies,
   seed: seedCyber,
   isSeeded: isCyberSeeded,

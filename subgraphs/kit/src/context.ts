@@ -1,3 +1,4 @@
+import type { DataChanges } from './data-version.js';
 import type { Db } from './db.js';
 import type { Viewer } from './roles.js';
 
@@ -12,9 +13,9 @@ export interface RequestContext<Q, L> {
  * Builds a subgraph's `createContext`: prepares the statements once per database, then gives every
  * request fresh loaders, so batching and caching never cross requests.
  */
-export function perRequestContext<Q, L>(createQueries: (db: Db) => Q, createLoaders: (queries: Q) => L) {
-  return (db: Db) => {
-    const queries = createQueries(db);
+export function perRequestContext<Q, L>(createQueries: (db: Db, changes: DataChanges) => Q, createLoaders: (queries: Q) => L) {
+  return (db: Db, changes: DataChanges) => {
+    const queries = createQueries(db, changes);
     return (viewer: Viewer): RequestContext<Q, L> => ({ queries, loaders: createLoaders(queries), viewer });
   };
 }

@@ -23,6 +23,11 @@ export interface DatabaseHandle {
   statements: StatementCounter;
   /** Runs `work` holding a session-level advisory lock, so concurrent migrators wait their turn. */
   withLock<T>(key: string, work: () => Promise<T>): Promise<T>;
+  /**
+   * LISTENs on `channel`: `onNotify` gets each payload, `onListen` runs on every (re)connect of the listener, after
+   * which notifications sent while it was away are lost. Resolves with the function that stops listening.
+   */
+  listen(channel: string, onNotify: (payload: string) => void, onListen: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -48,6 +53,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     statements,
     // One PGlite database belongs to one process, which runs one migrator: no lock needed.
     withLock: (_key, work) => work(),
+    // One in-process database: its listener never disconnects.
+    async listen(channel, onNotify, onListen) {
+      const unlisten = await client.listen(channel, onNotify);
+      onListen();
+      return unlisten;
+    },
     close: () => client.close(),
   };
 }
@@ -68,6 +79,13 @@ function openServer(url: string, poolSize: number, statements: StatementCounter)
         await reserved`select pg_advisory_unlock(hashtext(${key}))`;
         reserved.release();
       }
+    },
+    // postgres.js keeps one dedicated connection for LISTEN, reconnects it by itself and calls `onListen` each time.
+    async listen(channel, onNotify, onListen) {
+      const { unlisten } = await client.listen(channel, onNotify, onListen);
+      return async () => {
+        await unlisten();
+      };
     },
     close: () => client.end({ timeout: 5 }),
   };

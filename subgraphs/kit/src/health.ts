@@ -55,7 +55,23 @@ export async function runChecks(checks: Record<string, HealthCheck>, timeoutMs =
 
 /** Whether the service is shutting down: /ready turns 503 the moment a stop begins, before connections close. */
 export class Lifecycle {
-  stopping = false;
+  private stopped = false;
+  private readonly onStop: (() => void)[] = [];
+
+  get stopping(): boolean {
+    return this.stopped;
+  }
+
+  set stopping(value: boolean) {
+    const begins = value && !this.stopped;
+    this.stopped = value;
+    if (begins) this.onStop.forEach((work) => work());
+  }
+
+  /** Runs `work` when a stop begins: ends streams (GET /data-version) that would keep a draining server open. */
+  whenStopping(work: () => void): void {
+    this.onStop.push(work);
+  }
 }
 
 /** Builds the report for a set of check results: ready unless a check failed or the service is stopping. */

@@ -10,6 +10,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { enforceAccess, type Policies } from './access.js';
 import { createAuthenticator, type AuthConfig } from './auth.js';
+import type { DataVersion } from './data-version.js';
 import { maskUnexpectedErrors } from './errors.js';
 import { readinessRoute, type ReadinessReport } from './health.js';
 import { importRoute, type ImportHandler } from './import/http.js';
@@ -35,6 +36,8 @@ export interface SubgraphAppOptions<C extends object> {
   metrics?: ServiceMetrics;
   /** GET /ready: the subgraph's readiness report (health.ts); 503 while it is not ready or stopping. */
   ready?: () => Promise<ReadinessReport>;
+  /** GET /data-version: the stream of the subgraph's data version, which the gateway's response cache follows. */
+  dataVersion?: DataVersion;
 }
 
 /** Answers malformed request bodies with a GraphQL-shaped 400 instead of an HTML error page. */
@@ -76,6 +79,7 @@ export async function createSubgraphApp<C extends object>(options: SubgraphAppOp
     res.json({ status: 'ok', service: options.name });
   });
   if (options.ready) app.get('/ready', readinessRoute(options.ready));
+  if (options.dataVersion) app.get('/data-version', options.dataVersion.route());
   const context = async ({ req }: { req: express.Request }) => options.context(await authenticate(req.headers.authorization));
   app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context }));
   if (options.imports) app.post('/import', importRoute(options.name, authenticate, options.imports));

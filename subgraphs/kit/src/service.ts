@@ -2,6 +2,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/res
 import type { DocumentNode } from 'graphql';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { DataVersion, type DataChanges } from './data-version.js';
 import { openDatabase, type DatabaseHandle, type Db } from './db.js';
 import type { Policies } from './access.js';
 import { authConfigFrom, authEnv, checkAuthEnv, DEVELOPMENT_AUTH, type AuthConfig } from './auth.js';
@@ -24,8 +25,11 @@ export interface SubgraphDefinition<C extends object> {
   typeDefs: DocumentNode;
   resolvers: GraphQLResolverMap<C>;
   migrationsFolder: string;
-  /** Prepares the subgraph's statements once; the returned function builds each request's context. */
-  createContext(db: Db): (viewer: Viewer) => C;
+  /**
+   * Prepares the subgraph's statements once; the returned function builds each request's context. `changes` tells
+   * of every committed write to the subgraph's schema, by any writer, for state kept in the process.
+   */
+  createContext(db: Db, changes: DataChanges): (viewer: Viewer) => C;
   /** Implementations of the `@policy` names the SDL uses (the kit refuses to start when one is missing). */
   policies?: Policies;
   /** Loads the subgraph's reference and synthetic data; running it twice changes nothing. */
@@ -75,6 +79,8 @@ export interface RunningSubgraph {
   server: Server;
   /** Set `stopping` and /ready answers 503. */
   lifecycle: Lifecycle;
+  /** The data version GET /data-version streams: it moves on every committed write to the subgraph's schema. */
+  dataVersion: DataVersion;
   /** Closes the server at once (open connections cut) and stops Apollo; the database stays open. */
   stop(): Promise<void>;
   /** Stops Apollo once the server is closed; the database stays open. */
@@ -90,6 +96,9 @@ export async function serveSubgraph<C extends object>(
   const metrics = new ServiceMetrics(definition.name);
   observeDatabase(metrics, database);
   const lifecycle = new Lifecycle();
+  const dataVersion = new DataVersion(definition.name);
+  await dataVersion.start(database);
+  lifecycle.whenStopping(() => void dataVersion.stop());
   const checks = {
     database: databaseReachable(database),
     migrations: migrationsApplied(database, definition.name, definition.migrationsFolder),
@@ -98,13 +107,14 @@ export async function serveSubgraph<C extends object>(
     name: definition.name,
     typeDefs: definition.typeDefs,
     resolvers: definition.resolvers,
-    context: definition.createContext(database.db),
+    context: definition.createContext(database.db, dataVersion),
     auth: options.auth ?? DEVELOPMENT_AUTH,
     policies: definition.policies,
     logger: options.logger,
     metrics,
     imports: definition.importSpec && ((upload) => runImport({ db: database.db, spec: definition.importSpec!, ...upload })),
     ready: async () => readinessReport(definition.name, await runChecks(checks), lifecycle),
+    dataVersion,
   });
   const { server, url } = await listen(app, options.port, options.host);
   return {
@@ -112,8 +122,13 @@ export async function serveSubgraph<C extends object>(
     database,
     server,
     lifecycle,
-    release: () => apollo.stop(),
+    dataVersion,
+    async release() {
+      await dataVersion.stop();
+      await apollo.stop();
+    },
     async stop() {
+      await dataVersion.stop();
       await closeServer(server);
       await apollo.stop();
     },
