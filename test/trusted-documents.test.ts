@@ -46,8 +46,8 @@ describe('the trusted documents manifest', () => {
 
   it('holds every operation in schema/operations, each under the SHA-256 of its text', () => {
     expect(manifest.operations.map((operation) => operation.name)).toEqual([
-      'CyberPerMunicipality', 'DashboardNational', 'DashboardRegion', 'ExpiringCertificates', 'FundingMix', 'KvoCertificationsPerYear', 'NationalOverview', 'ProcessGuide', 'PvoProfiles',
-      'RegionTrends',
+      'CertificationsWithFunding', 'CyberPerMunicipality', 'DashboardNational', 'DashboardRegion', 'ExpiringCertificates', 'FundingMix', 'KvoCertificationsPerYear', 'NationalOverview', 'ProcessGuide',
+      'PvoProfiles', 'RegionTrends',
     ]);
     for (const operation of manifest.operations) expect(operation.id).toBe(documentId(operation.body));
   });
