@@ -1,0 +1,85 @@
+// `npm run bench -- gateways`: the hub's gateway beside Hive Gateway, "direct" and "bare" (stack/targets.ts) on
+// the three workloads, each at a fixed concurrency and at a fixed arrival rate, in one run on loopback.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { ensureDataset } from './dataset.js';
+import { type Cell, CONNECTIONS, measure } from './load.js';
+import { currentLoadAverage, describeMachine, type Machine } from './machine.js';
+import type { BenchOptions } from './options.js';
+import { describePlan } from './stack/record.js';
+import { runFolder, sqlStatements, startSubgraphs } from './stack/hub.js';
+import { checkAnswers, startTargets, type Target } from './stack/targets.js';
+import { signTokens, WORKLOADS, type Role, type Workload } from './workloads.js';
+import { RESULTS, writeGatewaysMarkdown } from './gateways-report.js';
+
+/** The fixed arrival rate is this share of the slowest gateway's throughput at fixed concurrency: below saturation. */
+export const RATE_SHARE = 0.5;
+
+export interface GatewaysResult {
+  workload: 'gateways';
+  machine: Machine;
+  settings: { connections: number; rateShare: number; secondsPerCell: number; warmupSeconds: number };
+  hubResponseCache: boolean;
+  targets: { name: string; about: string }[];
+  workloads: { name: string; about: string; subgraphCalls: number; plan: string; answerBytes: number }[];
+  answers: Awaited<ReturnType<typeof checkAnswers>>;
+  cells: Cell[];
+}
+
+const GATEWAYS = ['hub', 'hub-uncached', 'hive'];
+
+async function runWorkload(workload: Workload, targets: Target[], token: string, options: BenchOptions, sql: () => Promise<number>) {
+  const cells: Cell[] = [];
+  const cell = async (target: Target, mode: Cell['mode'], load: number) => {
+    const shot = { url: target.url(workload), headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: workload.body };
+    const settings = { mode, load, seconds: options.duration, warmupSeconds: options.warmup };
+    const result = await measure({ workload: workload.name, target: target.name }, shot, target.process.pid, settings, target.usesSubgraphs ? sql : async () => 0);
+    console.error(`  ${workload.name.padEnd(14)} ${target.name.padEnd(12)} ${mode.padEnd(11)} ${String(result.requestsPerSecond).padStart(8)} req/s  p50 ${result.p50Ms} ms  p99 ${result.p99Ms} ms  ${result.cpuMsPerRequest} CPU ms/req  ${result.failures} failed`);
+    cells.push(result);
+    return result;
+  };
+  for (const target of targets) await cell(target, 'concurrency', CONNECTIONS);
+  const slowest = Math.min(...cells.filter((c) => GATEWAYS.includes(c.target)).map((c) => c.requestsPerSecond));
+  const rate = Math.max(1, Math.round(slowest * RATE_SHARE));
+  for (const target of targets) await cell(target, 'rate', rate);
+  return cells;
+}
+
+/** Runs the comparison and writes bench/results/gateways.{json,md}. */
+export async function benchGateways(options: BenchOptions): Promise<GatewaysResult> {
+  const loadAverage = currentLoadAverage();
+  const dataset = await ensureDataset(options.quick);
+  const logDir = runFolder();
+  console.error(`Gateway comparison on the ${dataset.name} dataset (logs in ${logDir})...`);
+  const subgraphs = await startSubgraphs(dataset.url, dataset.seedOnStart, logDir);
+  const tokens: Record<Role, string> = await signTokens();
+  const started = await startTargets(subgraphs, dataset.url, logDir, WORKLOADS, tokens).catch(async (error) => {
+    await subgraphs.stop();
+    throw error;
+  });
+  try {
+    const answers = await checkAnswers(started.targets, WORKLOADS, started.recordings, tokens);
+    const machine = describeMachine({ name: dataset.name, size: await dataset.size() }, loadAverage);
+    const cells: Cell[] = [];
+    for (const workload of WORKLOADS) cells.push(...(await runWorkload(workload, started.targets, tokens[workload.role], options, () => sqlStatements(subgraphs.urls))));
+    const result: GatewaysResult = {
+      workload: 'gateways',
+      machine,
+      settings: { connections: CONNECTIONS, rateShare: RATE_SHARE, secondsPerCell: options.duration, warmupSeconds: options.warmup },
+      hubResponseCache: started.cached,
+      targets: started.targets.map((t) => ({ name: t.name, about: t.about })),
+      workloads: WORKLOADS.map((w) => {
+        const recording = started.recordings[w.name]!;
+        return { name: w.name, about: w.about, subgraphCalls: recording.calls.length, plan: describePlan(recording.calls), answerBytes: Buffer.byteLength(recording.answer) };
+      }),
+      answers,
+      cells,
+    };
+    mkdirSync(RESULTS, { recursive: true });
+    writeFileSync(`${RESULTS}gateways.json`, `${JSON.stringify(result, null, 2)}\n`);
+    writeGatewaysMarkdown();
+    return result;
+  } finally {
+    await started.stop();
+    await subgraphs.stop();
+  }
+}

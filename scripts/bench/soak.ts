@@ -1,0 +1,102 @@
+// `npm run bench -- soak`: minutes of mixed load on the hub's gateway (the three workloads and four other analysts'
+// operations at once, and a grant corrected through the gateway every few seconds so caches are invalidated for
+// real), its RSS and heap sampled every second; the least-squares slope after the warm-up says whether memory is flat.
+import autocannon from 'autocannon';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { ensureDataset } from './dataset.js';
+import { currentLoadAverage, describeMachine } from './machine.js';
+import type { BenchOptions } from './options.js';
+import { RESULTS } from './gateways-report.js';
+import { runFolder, sqlStatements, startHubGateway, startSubgraphs } from './stack/hub.js';
+import { rssMB } from './stack/processes.js';
+import { PORTS } from './stack/targets.js';
+import { headersFor, signTokens, SOAK_EXTRA_READS, WORKLOADS, type Role } from './workloads.js';
+import { soakMarkdown, type SoakResult } from './soak-report.js';
+import { startWriter } from './soak-writes.js';
+
+/** Connections per operation: 7 operations, 7 connections in all, about the comparison's 8. */
+const CONNECTIONS_PER_OPERATION = 1;
+/** Flat: the fitted growth per minute after the warm-up stays under these. */
+export const FLAT = { rssMBPerMinute: 1, heapMBPerMinute: 0.5 };
+
+/** Least-squares slope of y over x. */
+export function slope(points: { x: number; y: number }[]): number {
+  const n = points.length;
+  const mx = points.reduce((s, p) => s + p.x, 0) / n;
+  const my = points.reduce((s, p) => s + p.y, 0) / n;
+  const sxy = points.reduce((s, p) => s + (p.x - mx) * (p.y - my), 0);
+  const sxx = points.reduce((s, p) => s + (p.x - mx) ** 2, 0);
+  return sxx === 0 ? 0 : sxy / sxx;
+}
+
+async function heapMB(metricsUrl: string): Promise<number> {
+  const text = await (await fetch(metricsUrl)).text();
+  const line = text.split('\n').find((l) => l.startsWith('nodejs_heap_size_used_bytes'));
+  return line ? Number(line.split(' ').at(-1)) / 2 ** 20 : NaN;
+}
+
+const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+export async function benchSoak(options: BenchOptions): Promise<SoakResult> {
+  const loadAverage = currentLoadAverage();
+  const dataset = await ensureDataset(options.quick);
+  const logDir = runFolder();
+  console.error(`Soak: ${options.soakMinutes} min of mixed load on the hub's gateway (logs in ${logDir})...`);
+  const subgraphs = await startSubgraphs(dataset.url, dataset.seedOnStart, logDir);
+  const tokens: Record<Role, string> = await signTokens();
+  const gateway = await startHubGateway({ name: 'soak-hub', port: PORTS.hub, urls: subgraphs.urls, databaseUrl: dataset.url, logDir }).catch(async (error) => {
+    await subgraphs.stop();
+    throw error;
+  });
+  try {
+    const machine = describeMachine({ name: dataset.name, size: await dataset.size() }, loadAverage);
+    const writer = await startWriter(gateway.url, tokens);
+    const samples: { second: number; rssMB: number; heapMB: number }[] = [];
+    const started = performance.now();
+    const metricsUrl = gateway.url.replace(/\/graphql$/, '/metrics');
+    const sampler = setInterval(async () => {
+      const second = (performance.now() - started) / 1000;
+      samples.push({ second: round(second, 1), rssMB: round(rssMB(gateway.pid)), heapMB: round(await heapMB(metricsUrl)) });
+    }, 1000);
+    const sqlBefore = await sqlStatements(subgraphs.urls);
+    const operations = [...WORKLOADS, ...SOAK_EXTRA_READS];
+    const results = await Promise.all(
+      operations.map((op) =>
+        autocannon({ url: gateway.url, method: 'POST', headers: headersFor(tokens[op.role]), body: op.body, connections: CONNECTIONS_PER_OPERATION, duration: options.soakMinutes * 60, timeout: 30 }),
+      ),
+    );
+    clearInterval(sampler);
+    const writes = await writer.stop();
+    const sqlAfter = await sqlStatements(subgraphs.urls);
+    const measured = samples.filter((s) => s.second >= options.soakWarmupMinutes * 60);
+    const rssSlope = slope(measured.map((s) => ({ x: s.second / 60, y: s.rssMB })));
+    const heapSlope = slope(measured.map((s) => ({ x: s.second / 60, y: s.heapMB })));
+    const result: SoakResult = {
+      workload: 'soak',
+      machine,
+      minutes: options.soakMinutes,
+      warmupMinutes: options.soakWarmupMinutes,
+      operations: operations.map((op, i) => ({ name: op.name, requests: results[i]!['2xx'] + results[i]!.non2xx, failures: results[i]!.errors + results[i]!.timeouts + results[i]!.non2xx, p50Ms: results[i]!.latency.p50, p99Ms: results[i]!.latency.p99 })),
+      writes,
+      sqlStatements: sqlAfter - sqlBefore,
+      memory: {
+        rssSlopeMBPerMinute: round(rssSlope, 3),
+        heapSlopeMBPerMinute: round(heapSlope, 3),
+        rssFirstMB: measured[0]?.rssMB ?? NaN,
+        rssLastMB: measured.at(-1)?.rssMB ?? NaN,
+        peakRssMB: Math.max(...samples.map((s) => s.rssMB)),
+        flatThresholds: FLAT,
+        flat: rssSlope < FLAT.rssMBPerMinute && heapSlope < FLAT.heapMBPerMinute,
+      },
+      samples,
+    };
+    mkdirSync(RESULTS, { recursive: true });
+    writeFileSync(`${RESULTS}soak.json`, `${JSON.stringify(result, null, 2)}\n`);
+    writeFileSync(`${RESULTS}soak.md`, soakMarkdown(result));
+    console.error(soakMarkdown(result));
+    return result;
+  } finally {
+    await gateway.stop();
+    await subgraphs.stop();
+  }
+}
