@@ -13,6 +13,8 @@ const schema = z.object({
   HOST: z.string().default('127.0.0.1'),
   SUPERGRAPH_PATH: z.string().default('schema/supergraph.graphql'),
   SUBGRAPH_MAX_SOCKETS: z.coerce.number().int().min(1).max(1024).default(64),
+  /** The response cache's bound in MiB; 0 turns it off. */
+  RESPONSE_CACHE_MB: z.coerce.number().min(0).max(65_536).default(64),
   ...authEnv,
   ...limitsEnv,
   ...registryEnv,

@@ -1,6 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { getOperationAST, GraphQLError } from 'graphql';
+import type { DataVersions } from './cache/index.js';
 import type { GatewayContext } from './identity.js';
 import { forwardRequestContext, tracedFetch, type GatewayMetrics } from './observability/index.js';
 import type { SubgraphResilience } from './resilience/index.js';
@@ -35,15 +36,26 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     fetcher: Fetcher,
     private readonly resilience: SubgraphResilience,
     private readonly metrics?: GatewayMetrics,
+    private readonly dataVersions?: DataVersions,
   ) {
     super({ url, fetcher: timedFetcher(fetcher, resilience.timeoutMs(serviceName)) });
     metrics?.track(serviceName);
   }
 
-  override process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
-    const call = () => this.resilience.call(this.serviceName, this.url!, isQuery(options), () => super.process(options));
+  /**
+   * Also tells the response cache what the request read from, and that a mutation returned: the subgraph committed
+   * before answering, so answers read earlier end now (read-your-writes), ahead of the subgraph's own notification.
+   */
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    const query = isQuery(options);
+    options.context.responseCache?.touched.add(this.serviceName);
+    const call = () => this.resilience.call(this.serviceName, this.url!, query, () => super.process(options));
     const observed = this.metrics ? () => this.metrics!.observeFetch(this.serviceName, call) : call;
-    return tracedFetch(this.serviceName, options.request, observed);
+    try {
+      return await tracedFetch(this.serviceName, options.request, observed);
+    } finally {
+      if (!query) this.dataVersions?.bump(this.serviceName);
+    }
   }
 
   /**

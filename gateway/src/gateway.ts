@@ -6,13 +6,14 @@ import type { Fetcher } from '@apollo/utils.fetcher';
 import { jsonBodyErrors, metricsPlugin, observeRequests, readinessRoute, serviceLogger, type AuthConfig, type Logger } from '@vo/kit';
 import express from 'express';
 import { Agent, fetch as undiciFetch } from 'undici';
+import { admissionPlugin, createResponseCache, responseCacheMiddleware, subgraphNamesOf, type ResponseCacheOptions } from './cache/index.js';
 import { SubgraphDataSource } from './datasource.js';
 import { dashboardRouter } from './dashboard/index.js';
 import { exportRouter } from './export/index.js';
 import { graphiqlRouter } from './graphiql/index.js';
 import { GatewayHealth, type GatewayHealthOptions } from './health.js';
 import { importRouter } from './import/index.js';
-import { gatewayContext, type GatewayContext } from './identity.js';
+import { gatewayContext, tokenVerifier, type GatewayContext } from './identity.js';
 import { GatewayMetrics } from './observability/index.js';
 import { DEFAULT_LIMITS, operationLimits, type OperationLimits } from './limits.js';
 import { registryRouter } from './registry/http.js';
@@ -53,6 +54,8 @@ export interface GatewayOptions {
   logger?: Logger;
   /** /ready's probe timeout and how long it reuses a round of subgraph probes. */
   health?: Pick<GatewayHealthOptions, 'timeoutMs' | 'cacheMs'>;
+  /** The response cache for read queries (cache/); off when left out. main.ts turns it on from RESPONSE_CACHE_MB. */
+  responseCache?: ResponseCacheOptions;
 }
 
 /** Builds the gateway app over the composed supergraph; only main.ts listens. */
@@ -63,12 +66,15 @@ export async function createGateway(options: GatewayOptions) {
   const supergraph = options.registry ?? fixedSupergraph(options.supergraphSdl ?? '');
   const resilience = options.resilience ?? new SubgraphResilience();
   const metrics = new GatewayMetrics(resilience);
+  const verify = tokenVerifier(options.auth);
+  const responseCache = options.responseCache && createResponseCache(options.responseCache, metrics.responseCache);
   const gateway = new ApolloGateway({
     supergraphSdl: followSupergraph(supergraph),
     buildService: ({ name, url }) => {
       const target = options.subgraphUrls?.[name] ?? url!;
       health.subgraphUrls.set(name, target);
-      return new SubgraphDataSource(name, target, fetcher, resilience, metrics);
+      responseCache?.versions.follow(name, target);
+      return new SubgraphDataSource(name, target, fetcher, resilience, metrics, responseCache?.versions);
     },
   });
   const health = new GatewayHealth({
@@ -93,9 +99,21 @@ export async function createGateway(options: GatewayOptions) {
     parseOptions: enforced.parseOptions,
     validationRules: enforced.validationRules,
     persistedQueries: options.trustedDocuments ? { cache: trustedDocumentStore(options.trustedDocuments) } : undefined,
-    plugins: [ApolloServerPluginLandingPageDisabled(), ...enforced.plugins, metricsPlugin(metrics), ...(options.registry ? [usagePlugin(options.registry.usage)] : [])],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ...enforced.plugins,
+      metricsPlugin(metrics),
+      ...(options.registry ? [usagePlugin(options.registry.usage)] : []),
+      ...(responseCache ? [admissionPlugin(options.registry?.usage)] : []),
+    ],
   });
   await apollo.start();
+  // After apollo.start(): Apollo's own listener, registered there, switches the schema first in the same synchronous
+  // call, so no request is planned on the old schema under the new generation. A publish or rollback ends every answer.
+  gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
+    responseCache?.schemaChanged();
+    responseCache?.versions.retain(subgraphNamesOf(coreSupergraphSdl));
+  });
 
   const app = express();
   app.disable('x-powered-by');
@@ -109,18 +127,24 @@ export async function createGateway(options: GatewayOptions) {
   app.use(dashboardRouter());
   app.use('/registry', registryRouter(options.registry, options.auth));
   app.use(importRouter(supergraph, options.subgraphUrls));
-  app.use(exportRouter(apollo, gatewayContext(options.auth)));
+  app.use(exportRouter(apollo, gatewayContext(verify)));
   app.use('/graphql', express.json({ limit: limits.maxBodyBytes }));
   if (options.trustedDocuments) app.use('/graphql', trustedDocumentsOnly(options.trustedDocuments));
-  app.use('/graphql', expressMiddleware(apollo, { context: gatewayContext(options.auth) }));
+  if (responseCache) {
+    app.use('/graphql', responseCacheMiddleware({ cache: responseCache, verify, metrics: metrics.responseCache, today: options.responseCache!.today }));
+  }
+  app.use('/graphql', expressMiddleware(apollo, { context: gatewayContext(verify) }));
   app.use(jsonBodyErrors);
 
   return {
     app,
     /** Its `lifecycle.stopping` turns /ready to 503 when a shutdown begins. */
     health,
+    /** The response cache and the data versions it follows; undefined when it is off. */
+    responseCache,
     async stop() {
       await apollo.stop();
+      responseCache?.versions.close();
       resilience.shutdown();
       await agent.close();
     },

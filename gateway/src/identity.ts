@@ -1,21 +1,58 @@
-import { createAuthenticator, DEVELOPMENT_AUTH, type AuthConfig } from '@vo/kit';
-import type { Request } from 'express';
+import { ANONYMOUS, createAuthenticator, DEVELOPMENT_AUTH, type AuthConfig, type Viewer } from '@vo/kit';
+import type { Request, Response } from 'express';
+import { LRUCache } from 'lru-cache';
+import type { PendingAnswer } from './cache/store.js';
 
 /** What the gateway keeps of a request: the verified token, to forward to the subgraphs. */
 export interface GatewayContext {
   authorization?: string;
+  /** The response cache's record of this request (cache/store.ts): the subgraphs it calls, whether it may be kept. */
+  responseCache?: PendingAnswer;
+}
+
+/** Turns an Authorization header into the verified caller, or throws UNAUTHENTICATED. */
+export type TokenVerifier = (authorization: string | undefined) => Promise<Viewer>;
+
+// A verified token is trusted again without a signature check for at most this long, so a key a JWKS withdraws
+// stops being accepted within a minute; and never past the token's own expiry.
+const REVERIFY_MS = 60_000;
+const REMEMBERED_TOKENS = 10_000;
+
+/**
+ * The gateway's token check, done once per token string rather than once per request: the cache's hit path must be
+ * cheap, and a dashboard sends the same token all day. Bounded in entries; an expired token is refused again.
+ */
+export function tokenVerifier(auth: AuthConfig = DEVELOPMENT_AUTH): TokenVerifier {
+  const authenticate = createAuthenticator(auth);
+  const verified = new LRUCache<string, { viewer: Viewer; until: number }>({ max: REMEMBERED_TOKENS });
+  return async (authorization) => {
+    if (!authorization) return ANONYMOUS;
+    const known = verified.get(authorization);
+    if (known && known.until > Date.now()) return known.viewer;
+    const viewer = await authenticate(authorization);
+    const expires = expiryOf(authorization);
+    verified.set(authorization, { viewer, until: Math.min(expires, Date.now() + REVERIFY_MS) });
+    return viewer;
+  };
+}
+
+/** The `exp` of a token that passed verification (which requires the claim), in ms. */
+function expiryOf(authorization: string): number {
+  const payload = authorization.slice(authorization.lastIndexOf(' ') + 1).split('.')[1];
+  const exp: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')).exp;
+  return typeof exp === 'number' ? exp * 1000 : 0;
 }
 
 /**
  * Verifies the bearer token before any planning, so a bad token is refused (401, UNAUTHENTICATED) at the
  * door. The gateway forwards the token itself, never claims of its own: each subgraph verifies it again.
  */
-export function gatewayContext(auth: AuthConfig = DEVELOPMENT_AUTH) {
-  const authenticate = createAuthenticator(auth);
-  return async ({ req }: { req: Request }): Promise<GatewayContext> => {
+export function gatewayContext(verify: TokenVerifier = tokenVerifier()) {
+  return async ({ req, res }: { req: Request; res?: Response }): Promise<GatewayContext> => {
     const authorization = req.headers.authorization;
-    await authenticate(authorization);
-    return authorization ? { authorization } : {};
+    await verify(authorization);
+    const responseCache = res?.locals.responseCache as PendingAnswer | undefined;
+    return { ...(authorization ? { authorization } : {}), ...(responseCache ? { responseCache } : {}) };
   };
 }
 

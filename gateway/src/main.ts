@@ -22,6 +22,7 @@ const gateway = await createGateway({
   resilience: new SubgraphResilience(config.resilience),
   logger,
   trustedDocuments: config.TRUSTED_DOCUMENTS ? readTrustedDocuments(config.TRUSTED_DOCUMENTS_PATH) : undefined,
+  responseCache: config.RESPONSE_CACHE_MB > 0 ? { maxBytes: Math.round(config.RESPONSE_CACHE_MB * 1024 * 1024) } : undefined,
 });
 const { server, url } = await listen(gateway.app, config.PORT, config.HOST);
 logger.info(`Gateway ready: ${url}/graphql (GraphiQL in the browser at the same address)`);

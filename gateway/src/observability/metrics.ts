@@ -1,6 +1,7 @@
 import { ServiceMetrics, LATENCY_BUCKETS } from '@vo/kit';
 import { Counter, Gauge, Histogram } from 'prom-client';
 import type { BreakerState, SubgraphResilience } from '../resilience/index.js';
+import { ResponseCacheMetrics } from './cache-metrics.js';
 
 const BREAKER_STATES: BreakerState[] = ['closed', 'halfOpen', 'open'];
 
@@ -32,6 +33,8 @@ export class GatewayMetrics extends ServiceMetrics {
     buckets: LATENCY_BUCKETS,
     registers: [this.registry],
   });
+
+  readonly responseCache = new ResponseCacheMetrics(this.registry);
 
   constructor(resilience: SubgraphResilience) {
     super('gateway');

@@ -31,6 +31,7 @@ export class DataVersion implements DataChanges {
   private heartbeat?: NodeJS.Timeout;
   private unlisten?: () => Promise<void>;
   private connects = 0;
+  private stopped = false;
 
   constructor(private readonly schema: string) {}
 
@@ -59,6 +60,8 @@ export class DataVersion implements DataChanges {
   /** GET /data-version: `text/event-stream`, each event's data the current version. */
   route(): RequestHandler {
     return (req, res) => {
+      // Stopped, it no longer hears of changes: a follower must not take its silence for "unchanged".
+      if (this.stopped) return void res.status(503).set('cache-control', 'no-store').end();
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', 'x-accel-buffering': 'no' });
       // A client whose stream broke tries again after a second (the EventSource default is three).
       res.write('retry: 1000\n\n');
@@ -68,8 +71,9 @@ export class DataVersion implements DataChanges {
     };
   }
 
-  /** Ends every stream (a draining server would wait for them forever) and stops listening. */
+  /** Ends every stream (a draining server would wait for them forever), refuses new ones and stops listening. */
   async stop(): Promise<void> {
+    this.stopped = true;
     clearTimeout(this.pending);
     clearInterval(this.heartbeat);
     for (const res of this.streams) res.end();

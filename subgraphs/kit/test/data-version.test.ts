@@ -42,8 +42,9 @@ async function follow(url: string) {
   void (async () => {
     const decoder = new TextDecoder();
     let text = '';
-    for await (const chunk of response.body!) {
-      text += decoder.decode(chunk as Uint8Array, { stream: true });
+    const reader = response.body!.getReader();
+    for (let read = await reader.read(); !read.done; read = await reader.read()) {
+      text += decoder.decode(read.value, { stream: true });
       for (const match of text.matchAll(/^data: (\d+)$/gm)) stream.versions.push(Number(match[1]));
       text = text.slice(text.lastIndexOf('\n') + 1);
     }
@@ -153,10 +154,11 @@ describe('the data version and its stream', () => {
     await settle(stream, start + 1);
   });
 
-  it('ends every stream when it stops, so a draining server is not held open', async () => {
+  it('ends every stream when it stops, so a draining server is not held open, and refuses new ones', async () => {
     const stream = await follow(`${url}/data-version`);
     await expect.poll(() => stream.versions.length).toBe(1);
     await version.stop();
     await expect.poll(() => stream.ended).toBe(true);
+    expect((await fetch(`${url}/data-version`)).status).toBe(503);
   });
 });

@@ -1,0 +1,28 @@
+import { Counter, type Registry } from 'prom-client';
+
+/** The response cache's counters (gateway/src/cache), on the gateway's /metrics. */
+export class ResponseCacheMetrics {
+  readonly requests: Counter<'outcome'>;
+  readonly stores: Counter;
+  readonly invalidations: Counter<'subgraph'>;
+
+  constructor(registry: Registry) {
+    this.requests = new Counter({
+      name: 'vo_response_cache_requests_total',
+      help: 'GraphQL requests on /graphql by cache outcome: hit (sent from the cache, no Apollo work), miss or bypass (not cacheable).',
+      labelNames: ['outcome'] as const,
+      registers: [registry],
+    });
+    this.stores = new Counter({
+      name: 'vo_response_cache_stores_total',
+      help: 'Answers kept by the response cache.',
+      registers: [registry],
+    });
+    this.invalidations = new Counter({
+      name: 'vo_response_cache_invalidations_total',
+      help: "Moves of a subgraph's data epoch, each ending the cached answers that read it: its data changed, its stream (re)connected or dropped, or this gateway sent it a mutation.",
+      labelNames: ['subgraph'] as const,
+      registers: [registry],
+    });
+  }
+}
