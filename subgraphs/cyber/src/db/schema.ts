@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, pgSchema, smallint, text } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, date, index, integer, pgSchema, primaryKey, smallint, text, unique } from 'drizzle-orm/pg-core';
 import { auditTable } from '@vo/kit/audit';
 
 const SCORE_COLUMNS = 'governance, awareness, access_control, software_updates, backups, incident_response';
@@ -60,6 +60,51 @@ export const overallScore = sql<number>`((${sql.join(
   [scans.governance, scans.awareness, scans.accessControl, scans.softwareUpdates, scans.backups, scans.incidentResponse],
   sql` + `,
 )}) / 6.0)::float8`;
+
+/**
+ * Which companies have scans in each finest cell (municipality, sector, year, instrument), and how many: the state
+ * the triggers of migration 0004 keep `cell` exact by. A distinct-company count is not additive, so a change
+ * compares the changed companies' cells before and after it (one index lookup per company) instead of recounting.
+ */
+export const companyCells = cyberSchema.table(
+  'company_cell',
+  {
+    companyRef: text('company_ref').notNull(),
+    municipalityCode: text('municipality_code').notNull(),
+    regionCode: text('region_code').notNull(),
+    sector: text('sector').notNull(),
+    year: smallint('year').notNull(),
+    instrument: text('instrument').notNull(),
+    scanCount: integer('scan_count').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.companyRef, table.municipalityCode, table.regionCode, table.sector, table.year, table.instrument] })],
+);
+
+/**
+ * Every cell of the cross-classification the summaries and small-group suppression read: a place (municipality,
+ * region or NL) by year, instrument and sector, each null for "all". Kept exact by triggers on `scan` in the
+ * writing transaction (migration 0004), for every writer; a cell whose scans are all gone stays with zeros.
+ * Domain scores are kept as sums, so an average is a sum over the scan count.
+ */
+export const cells = cyberSchema.table(
+  'cell',
+  {
+    place: text('place').notNull(),
+    year: smallint('year'),
+    instrument: text('instrument'),
+    sector: text('sector'),
+    scanCount: integer('scan_count').notNull(),
+    companyCount: integer('company_count').notNull(),
+    governance: bigint('governance_sum', { mode: 'number' }).notNull(),
+    awareness: bigint('awareness_sum', { mode: 'number' }).notNull(),
+    accessControl: bigint('access_control_sum', { mode: 'number' }).notNull(),
+    softwareUpdates: bigint('software_updates_sum', { mode: 'number' }).notNull(),
+    backups: bigint('backups_sum', { mode: 'number' }).notNull(),
+    incidentResponse: bigint('incident_response_sum', { mode: 'number' }).notNull(),
+  },
+  // Nulls not distinct: "all years" is one cell, and the triggers' upsert finds it.
+  (table) => [unique('cell_key').on(table.place, table.year, table.instrument, table.sector).nullsNotDistinct()],
+);
 
 /** Who wrote what, when: every mutation and import of this subgraph (kit audit.ts). */
 export const audit = auditTable(cyberSchema);

@@ -1,6 +1,6 @@
 import type { Db } from '@vo/kit';
-import { sql } from 'drizzle-orm';
-import { scans } from '../schema.js';
+import { gt } from 'drizzle-orm';
+import { cells } from '../schema.js';
 
 /**
  * One cell of the full cross-classification the summaries can reach: a place (municipality, region
@@ -14,24 +14,15 @@ export interface CellRow {
   companyCount: number;
 }
 
-const year = sql`extract(year from ${scans.scannedOn})::int`;
-
 /**
- * Distinct companies in every non-empty cell, in one set-based statement: ROLLUP over the places
- * (municipality within region within the country) times CUBE over year, instrument and sector.
+ * Distinct companies in every non-empty cell: read from the cell table the triggers keep exact (migration 0004),
+ * so the suppression pattern costs a table read, not a GROUP BY over every scan.
  */
 export function createCellQueries(db: Db) {
   const statement = db
-    .select({
-      place: sql<string>`case when grouping(${scans.municipalityCode}) = 0 then ${scans.municipalityCode}
-        when grouping(${scans.regionCode}) = 0 then ${scans.regionCode} else 'NL' end`,
-      year: sql<number | null>`${year}`,
-      instrument: sql<string | null>`${scans.instrument}`,
-      sector: sql<string | null>`${scans.sector}`,
-      companyCount: sql<number>`count(distinct ${scans.companyRef})::int`,
-    })
-    .from(scans)
-    .groupBy(sql`rollup(${scans.regionCode}, ${scans.municipalityCode}), cube(${year}, ${scans.instrument}, ${scans.sector})`)
+    .select({ place: cells.place, year: cells.year, instrument: cells.instrument, sector: cells.sector, companyCount: cells.companyCount })
+    .from(cells)
+    .where(gt(cells.scanCount, 0))
     .prepare('cyber_cells');
   return { all: (): Promise<CellRow[]> => statement.execute() };
 }

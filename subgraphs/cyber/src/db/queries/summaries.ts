@@ -1,8 +1,8 @@
 import { anyOf, type Db } from '@vo/kit';
-import { and, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, eq, gt, isNotNull, isNull, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { DOMAINS, type DomainColumn } from '../../domain.js';
-import { overallScore, scans } from '../schema.js';
-import { scanConditions, withinYears, type ScanConditions } from './filters.js';
+import { cells } from '../schema.js';
+import type { ScanConditions } from './filters.js';
 
 /** Whose scans a summary covers: one region, one municipality, or the whole country. */
 export type Scope = 'region' | 'municipality' | 'country';
@@ -17,17 +17,6 @@ export type SummaryFilter = Pick<ScanConditions, 'instrument' | 'sector'> & { ye
 
 /** The filters besides the year: a summary's year is a condition of its own, so many years share one statement. */
 export type GroupFilter = Omit<SummaryFilter, 'year'>;
-
-const yearOf = sql`extract(year from ${scans.scannedOn})::int`;
-
-/** All years (`years` null), or exactly the calendar years listed. */
-function summaryConditions({ instrument, sector }: GroupFilter, years: readonly number[] | null) {
-  const conditions = { instrument, sector };
-  if (!years) return scanConditions(conditions);
-  // The date range lets the indexes on (place, scanned_on) narrow the scan; the list keeps exactly the years asked.
-  const range = withinYears(conditions, Math.min(...years), Math.max(...years));
-  return and(scanConditions(range), sql`${yearOf} = any(${sql.param([...years])})`);
-}
 
 /** The measures of one group of scans; every summary field is read from rows of this shape. */
 export interface Measures {
@@ -52,32 +41,34 @@ export const NO_SCANS: Measures = {
   averages: Object.fromEntries(DOMAINS.map(({ column }) => [column, null])) as Measures['averages'],
 };
 
-/** The column a scope groups on; the country is one group. */
-const SCOPES: Record<Scope, AnyColumn | null> = {
-  region: scans.regionCode,
-  municipality: scans.municipalityCode,
-  country: null,
-};
-
+/** The dimension a breakdown splits by; the place is the fourth. */
 const BREAKDOWNS: Record<Breakdown, SQL | null> = {
   total: null,
-  year: yearOf,
-  instrument: sql`${scans.instrument}`,
-  sector: sql`${scans.sector}`,
+  year: sql`${cells.year}`,
+  instrument: sql`${cells.instrument}`,
+  sector: sql`${cells.sector}`,
 };
 
-const average = (value: SQL | AnyColumn) => sql<number | null>`round(avg(${value})::numeric, 2)::float8`;
+/** Cells hold sums: an average is the sum over the scan count, rounded as the API publishes it. */
+const average = (sum: SQL) => sql<number | null>`round((${sum})::numeric / ${cells.scanCount}, 2)::float8`;
+const SUMS = Object.fromEntries(DOMAINS.map(({ column }) => [column, cells[column]])) as unknown as Record<DomainColumn, AnyColumn>;
 
 /**
- * The one place where scans are aggregated: every summary, total or broken down, gets the same
- * measures per group, including the distinct-company count that small-cell suppression will test.
+ * The one place summaries are read: every summary, total or broken down, is a set of cells of the table the
+ * triggers keep (migration 0004), with the measures small-cell suppression tests, the distinct companies included.
  */
 const MEASURES = {
-  scanCount: sql<number>`count(*)::int`,
-  companyCount: sql<number>`count(distinct ${scans.companyRef})::int`,
-  averageScore: average(overallScore),
-  ...Object.fromEntries(DOMAINS.map(({ column }) => [column, average(scans[column])])),
+  scanCount: sql<number>`${cells.scanCount}`,
+  companyCount: sql<number>`${cells.companyCount}`,
+  averageScore: sql<number | null>`round((${sql.join(Object.values(SUMS), sql` + `)})::numeric / (6 * ${cells.scanCount}), 2)::float8`,
+  ...Object.fromEntries(DOMAINS.map(({ column }) => [column, average(sql`${SUMS[column]}`)])),
 };
+
+/** One dimension of the cells asked for: the filter's value, any value (split by it), or null ("all"). */
+function dimension(column: AnyColumn, value: string | null | undefined, split: boolean) {
+  if (value) return eq(column, value);
+  return split ? isNotNull(column) : isNull(column);
+}
 
 /** A row as SQL returns it: the domain averages side by side, not yet gathered into `averages`. */
 type FlatRow = Omit<SummaryRow, 'averages'> & Record<DomainColumn, number | null>;
@@ -100,17 +91,17 @@ export function createSummaryQueries(db: Db) {
     breakdown: Breakdown,
     years: readonly number[] | null,
   ) {
-    const column = SCOPES[scope];
     const group = BREAKDOWNS[breakdown];
-    const year = years ? yearOf : null;
-    const orNull = (part: SQL | AnyColumn | null) => part ?? sql`null`;
-    const query = db
-      .select({ scopeKey: sql<string>`${column ?? sql`'NL'`}`, year: sql`${orNull(year)}`, group: sql`${orNull(group)}`, ...MEASURES })
-      .from(scans)
-      .where(and(column ? anyOf(column, keys) : undefined, summaryConditions(filter, years)))
-      .$dynamic();
-    const grouping = [column ? sql`${column}` : null, year, group].filter((part): part is SQL => part !== null);
-    const rows = await (grouping.length ? query.groupBy(...grouping) : query);
+    const rows = await db
+      .select({ scopeKey: cells.place, year: years ? cells.year : sql`null`, group: group ?? sql`null`, ...MEASURES })
+      .from(cells)
+      .where(and(
+        scope === 'country' ? eq(cells.place, 'NL') : anyOf(cells.place, keys),
+        years ? anyOf(cells.year, [...years]) : dimension(cells.year, null, breakdown === 'year'),
+        dimension(cells.instrument, filter.instrument, breakdown === 'instrument'),
+        dimension(cells.sector, filter.sector, breakdown === 'sector'),
+        gt(cells.scanCount, 0),
+      ));
     return (rows as unknown as FlatRow[]).map(toSummaryRow);
   }
   return { summarise };
