@@ -1,4 +1,4 @@
-import { bigint, boolean, date, index, integer, pgSchema, text } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, index, integer, pgSchema, text, unique } from 'drizzle-orm/pg-core';
 import { auditTable } from '@vo/kit/audit';
 
 /** Everything the funding subgraph stores lives in the Postgres schema "funding". */
@@ -44,6 +44,30 @@ export const grants = fundingSchema.table(
 
 export type GrantRow = typeof grants.$inferSelect;
 export type GrantInsert = typeof grants.$inferInsert;
+
+/**
+ * The grants' amounts and counts per recipient, budget year, funder category and earmark: every recipient's
+ * totals (a region's, the country's, an organisation's) are a few rows of this table instead of a pass over
+ * every grant. Kept exact by triggers on `grant` in the writing transaction (migration 0003), for every writer.
+ */
+export const grantTotals = fundingSchema.table(
+  'grant_total',
+  {
+    recipientType: text('recipient_type').notNull(),
+    recipientId: text('recipient_id').notNull(),
+    recipientRegionCode: text('recipient_region_code'),
+    year: integer('year').notNull(),
+    funderCategory: text('funder_category').notNull(),
+    earmarked: boolean('earmarked').notNull(),
+    amountCents: bigint('amount_cents', { mode: 'number' }).notNull(),
+    grantCount: integer('grant_count').notNull(),
+  },
+  (table) => [
+    unique('grant_total_key')
+      .on(table.recipientType, table.recipientId, table.year, table.recipientRegionCode, table.funderCategory, table.earmarked)
+      .nullsNotDistinct(),
+  ],
+);
 
 /** Who wrote what, when: every mutation and import of this subgraph (kit audit.ts). */
 export const audit = auditTable(fundingSchema);

@@ -1,7 +1,7 @@
 import type { Db } from '@vo/kit';
-import { and, asc, between, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, between, eq, gt, isNull, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
-import { grants } from '../schema.js';
+import { grantTotals, grants } from '../schema.js';
 
 /** The set of grants a summary adds up, and the column that tells its parents apart. */
 interface Scope {
@@ -28,6 +28,15 @@ const SCOPES = {
 
 export type ScopeName = keyof typeof SCOPES;
 
+/** The recipient scopes again, over grant_total: their totals need no pass over the grants. */
+const TOTAL_SCOPES: Partial<Record<ScopeName, Scope>> = {
+  country: { typeColumn: grantTotals.recipientType, type: 'REGION', key: sql`'NL'` },
+  nationalRecipients: { typeColumn: grantTotals.recipientType, type: 'ORGANISATION', key: sql`'NL'`, where: isNull(grantTotals.recipientRegionCode) },
+  region: { typeColumn: grantTotals.recipientType, type: 'REGION', key: grantTotals.recipientId },
+  organisationReceived: { typeColumn: grantTotals.recipientType, type: 'ORGANISATION', key: grantTotals.recipientId },
+  municipalityReceived: { typeColumn: grantTotals.recipientType, type: 'MUNICIPALITY', key: grantTotals.recipientId },
+};
+
 /** What the amounts are split by, besides the parent (and the year for a range). */
 export type Dimension = 'total' | 'funder' | 'kind' | 'theme';
 
@@ -48,9 +57,9 @@ export interface AggregateRow {
   categories: string[];
 }
 
-function windowCondition(window: Window): SQL | undefined {
-  if (isRange(window)) return between(grants.year, window.from, window.to);
-  return window.year != null ? eq(grants.year, window.year) : undefined;
+function windowCondition(window: Window, year: PgColumn = grants.year): SQL | undefined {
+  if (isRange(window)) return between(year, window.from, window.to);
+  return window.year != null ? eq(year, window.year) : undefined;
 }
 
 /** The scope's grants of the asked parents and years, one row per grant (per theme when split by theme). */
@@ -79,6 +88,8 @@ function scopedGrants(db: Db, scope: Scope, keys: readonly string[], dimension: 
  * window is a range, and by the dimension.
  */
 export async function aggregate(db: Db, scopeName: ScopeName, keys: readonly string[], dimension: Dimension, window: Window) {
+  const totalScope = TOTAL_SCOPES[scopeName];
+  if (dimension === 'total' && totalScope) return totals(db, totalScope, keys, window);
   const scoped = scopedGrants(db, SCOPES[scopeName], keys, dimension, window);
   const split = { total: [], funder: [scoped.funderType, scoped.funderId], kind: [scoped.kind], theme: [scoped.theme] }[dimension];
   const years = isRange(window) ? [scoped.year] : [];
@@ -100,5 +111,32 @@ export async function aggregate(db: Db, scopeName: ScopeName, keys: readonly str
     .groupBy(scoped.key, ...years, ...split)
     // Largest first within each parent and year; ties broken by the split so the order is stable.
     .orderBy(asc(scoped.key), ...years.map((c) => asc(c)), sql`sum(${scoped.amount}) desc`, ...split.map((c) => asc(c)));
+  return rows as AggregateRow[];
+}
+
+/** `aggregate` without a split for a recipient scope: summed from grant_total, the same rows in the same order. */
+async function totals(db: Db, scope: Scope, keys: readonly string[], window: Window) {
+  const t = grantTotals;
+  const key = sql<string>`${scope.key}`;
+  const years = isRange(window) ? [t.year] : [];
+  const rows = await db
+    .select({
+      key,
+      year: years.length > 0 ? sql<number>`${t.year}` : sql`null`,
+      funderType: sql`null`,
+      funderId: sql`null`,
+      kind: sql`null`,
+      theme: sql`null`,
+      totalCents: sql<number>`sum(${t.amountCents})::bigint`.mapWith(Number),
+      earmarkedCents: sql<number>`coalesce(sum(${t.amountCents}) filter (where ${t.earmarked}), 0)::bigint`.mapWith(Number),
+      grantCount: sql<number>`sum(${t.grantCount})::int`.mapWith(Number),
+      categories: sql<string[]>`array_agg(distinct ${t.funderCategory} order by ${t.funderCategory})`,
+    })
+    .from(t)
+    // A total whose grants were all deleted stays with zeros: it is no grant.
+    .where(and(eq(scope.typeColumn, scope.type), scope.where, sql`${scope.key} = any(${sql.param(keys)})`, windowCondition(window, t.year), gt(t.grantCount, 0)))
+    // By position: the country's key is a constant, which Postgres will not group or order by as an expression.
+    .groupBy(sql`1`, ...years)
+    .orderBy(sql`1`, ...years.map((c) => asc(c)), sql`sum(${t.amountCents}) desc`);
   return rows as AggregateRow[];
 }
