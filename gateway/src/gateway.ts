@@ -110,10 +110,12 @@ export async function createGateway(options: GatewayOptions) {
   await apollo.start();
   // After apollo.start(): Apollo's own listener, registered there, switches the schema first in the same synchronous
   // call, so no request is planned on the old schema under the new generation. A publish or rollback ends every answer.
-  gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
-    responseCache?.schemaChanged();
-    responseCache?.versions.retain(subgraphNamesOf(coreSupergraphSdl));
-  });
+  if (responseCache) {
+    gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
+      responseCache.schemaChanged();
+      responseCache.versions.retain(subgraphNamesOf(coreSupergraphSdl));
+    });
+  }
 
   const app = express();
   app.disable('x-powered-by');

@@ -82,8 +82,9 @@ export class DataVersions {
       this.changed(name, followed);
     };
     source.onerror = () => {
+      // Down, nothing that read the subgraph is served; the epoch moves once, so its answers stay ended after a reconnect.
+      if (followed.live) this.changed(name, followed);
       followed.live = false;
-      this.changed(name, followed);
       // EventSource reconnects by itself after a network error, but gives up on a wrong status or content type.
       if (source.readyState === EventSource.CLOSED && this.followed.get(name) === followed) {
         followed.retry = setTimeout(() => this.connect(name, followed), RETRY_CLOSED_MS);

@@ -31,7 +31,7 @@ export class DataVersion implements DataChanges {
   private heartbeat?: NodeJS.Timeout;
   private unlisten?: () => Promise<void>;
   private connects = 0;
-  private stopped = false;
+  private stopped?: Promise<void>;
 
   constructor(private readonly schema: string) {}
 
@@ -72,16 +72,19 @@ export class DataVersion implements DataChanges {
   }
 
   /** Ends every stream (a draining server would wait for them forever), refuses new ones and stops listening. */
-  async stop(): Promise<void> {
-    this.stopped = true;
+  stop(): Promise<void> {
+    this.stopped ??= this.end();
+    return this.stopped;
+  }
+
+  private async end(): Promise<void> {
     clearTimeout(this.pending);
     clearInterval(this.heartbeat);
     for (const res of this.streams) res.end();
     this.streams.clear();
     this.listeners.clear();
-    const unlisten = this.unlisten;
-    this.unlisten = undefined;
-    await unlisten?.();
+    // An UNLISTEN that fails at shutdown leaves nothing behind: the database connection closes next.
+    await this.unlisten?.().catch(() => {});
   }
 
   private publish(): void {
