@@ -87,9 +87,26 @@ async function generate(sql: Sql, seed: number, log: (line: string) => void) {
   await sql.unsafe('vacuum analyze');
 }
 
-/** Makes sure the server holds the scale dataset (generating it when missing or stale) and describes it. */
+/**
+ * Makes sure the server holds the scale dataset (generating it when missing or stale) and describes it. Callers for
+ * the same database take turns on an advisory lock: a second one waits and then reuses, instead of dropping the
+ * database under the first.
+ */
 export async function ensureScaleDataset(options: ScaleOptions): Promise<ScaleDataset> {
-  const { database = DEFAULT_DATABASE, seed = SYNTHETIC_SEED, log = (line: string) => console.error(line) } = options;
+  const { database = DEFAULT_DATABASE } = options;
+  const lock = postgres(options.url, { max: 1, onnotice: () => {} });
+  const reserved = await lock.reserve();
+  try {
+    await reserved`select pg_advisory_lock(hashtext(${`vo-bench-scale:${database}`}))`;
+    return await ensureLocked({ ...options, database });
+  } finally {
+    reserved.release();
+    await lock.end({ timeout: 5 });
+  }
+}
+
+async function ensureLocked(options: ScaleOptions & { database: string }): Promise<ScaleDataset> {
+  const { database, seed = SYNTHETIC_SEED, log = (line: string) => console.error(line) } = options;
   const url = databaseUrl(options.url, database);
   await createDatabase(options.url, database, options.regenerate ?? false);
   let sql = postgres(url, { max: 1, onnotice: () => {} });
