@@ -1,5 +1,5 @@
 // The database the gateway benchmark and the soak run on: the scale dataset (scripts/bench/scale/: the seed's 6,027
-// sites, 100,000 certificates, 100,000 grants, 1,000,000 cyber scans in `vo_bench`, generated once and reused), or
+// sites, 100,000 certificates, 100,000 grants, 1,000,000 cyber scans in `vo_bench_gateways`, generated once and reused), or
 // with --quick the normal seed in a database of its own, which the subgraphs load on their first start as
 // `npm start` does.
 import postgres from 'postgres';
@@ -7,6 +7,9 @@ import { ensureScaleDataset } from './scale/index.js';
 
 export const SERVER_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 const SMALL_DATABASE = 'vo_bench_small';
+// A copy of the scale dataset of its own (same generator, version and seed: the same rows), so regenerating or
+// measuring `vo_bench` elsewhere cannot pull the database from under a running benchmark.
+const SCALE_DATABASE = 'vo_bench_gateways';
 
 export interface DatasetSize {
   sites: number;
@@ -53,6 +56,6 @@ export async function ensureDataset(quick: boolean): Promise<Dataset> {
     const url = databaseUrl(SMALL_DATABASE);
     return { name: 'seed', url, seedOnStart: true, size: () => countRows(url) };
   }
-  const { url } = await ensureScaleDataset({ url: SERVER_URL });
+  const { url } = await ensureScaleDataset({ url: SERVER_URL, database: SCALE_DATABASE });
   return { name: 'scale', url, seedOnStart: false, size: () => countRows(url) };
 }

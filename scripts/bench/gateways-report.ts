@@ -79,7 +79,8 @@ concurrency of ${settings.connections} connections, then at a fixed arrival rate
 throughput at that concurrency (below saturation, so latency is service time, not queueing; autocannon corrects for
 coordinated omission). CPU is the target process's user + system time from /proc/<pid>/stat over the cell, divided by
 its requests; peak RSS is sampled every 250 ms; SQL/req is the change in the subgraphs' vo_db_statements_total over
-the cell, divided by its requests. The load generator shares the machine's ${result.machine.cores} cores with the targets and the subgraphs.
+the cell, divided by its requests; failed counts transport errors, timeouts, non-2xx answers and subgraph answers
+with errors during the cell. The load generator shares the machine's ${result.machine.cores} cores with the targets and the subgraphs.
 
 ## Targets
 

@@ -6,7 +6,7 @@ import { type Cell, CONNECTIONS, measure } from './load.js';
 import { currentLoadAverage, describeMachine, type Machine } from './machine.js';
 import type { BenchOptions } from './options.js';
 import { describePlan } from './stack/record.js';
-import { runFolder, sqlStatements, startSubgraphs } from './stack/hub.js';
+import { runFolder, startSubgraphs, subgraphCounters, type SubgraphCounters } from './stack/hub.js';
 import { checkAnswers, startTargets, type Target } from './stack/targets.js';
 import { signTokens, WORKLOADS, type Role, type Workload } from './workloads.js';
 import { RESULTS, writeGatewaysMarkdown } from './gateways-report.js';
@@ -27,12 +27,12 @@ export interface GatewaysResult {
 
 const GATEWAYS = ['hub', 'hub-uncached', 'hive'];
 
-async function runWorkload(workload: Workload, targets: Target[], token: string, options: BenchOptions, sql: () => Promise<number>) {
+async function runWorkload(workload: Workload, targets: Target[], token: string, options: BenchOptions, counters: () => Promise<SubgraphCounters>) {
   const cells: Cell[] = [];
   const cell = async (target: Target, mode: Cell['mode'], load: number) => {
     const shot = { url: target.url(workload), headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: workload.body };
     const settings = { mode, load, seconds: options.duration, warmupSeconds: options.warmup };
-    const result = await measure({ workload: workload.name, target: target.name }, shot, target.process.pid, settings, target.usesSubgraphs ? sql : async () => 0);
+    const result = await measure({ workload: workload.name, target: target.name }, shot, target.process.pid, settings, target.usesSubgraphs ? counters : async () => ({ sql: 0, errors: 0 }));
     console.error(`  ${workload.name.padEnd(14)} ${target.name.padEnd(12)} ${mode.padEnd(11)} ${String(result.requestsPerSecond).padStart(8)} req/s  p50 ${result.p50Ms} ms  p99 ${result.p99Ms} ms  ${result.cpuMsPerRequest} CPU ms/req  ${result.failures} failed`);
     cells.push(result);
     return result;
@@ -60,7 +60,7 @@ export async function benchGateways(options: BenchOptions): Promise<GatewaysResu
     const answers = await checkAnswers(started.targets, WORKLOADS, started.recordings, tokens);
     const machine = describeMachine({ name: dataset.name, size: await dataset.size() }, loadAverage);
     const cells: Cell[] = [];
-    for (const workload of WORKLOADS) cells.push(...(await runWorkload(workload, started.targets, tokens[workload.role], options, () => sqlStatements(subgraphs.urls))));
+    for (const workload of WORKLOADS) cells.push(...(await runWorkload(workload, started.targets, tokens[workload.role], options, () => subgraphCounters(subgraphs.urls))));
     const result: GatewaysResult = {
       workload: 'gateways',
       machine,

@@ -1,6 +1,7 @@
 // One benchmark cell: a workload against a target for a fixed time, at a fixed concurrency or a fixed arrival rate,
 // with what the target process spent (CPU from /proc, peak RSS) and the SQL statements the subgraphs ran meanwhile.
 import autocannon from 'autocannon';
+import type { SubgraphCounters } from './stack/hub.js';
 import { cpuMs, sampleRss } from './stack/processes.js';
 
 export type Mode = 'concurrency' | 'rate';
@@ -20,7 +21,7 @@ export interface Cell {
   cpuMsPerRequest: number | null;
   peakRssMB: number;
   sqlPerRequest: number | null;
-  /** Failed, non-2xx and timed-out requests: a cell with any is not a valid measurement. */
+  /** Failed, non-2xx and timed-out requests, and subgraph answers with errors: a cell with any is suspect. */
   failures: number;
 }
 
@@ -52,20 +53,23 @@ const fire = (shot: Shot, settings: { mode: Mode; load: number; seconds: number 
 
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 
-/** Warms up, then measures one cell; `sql` reads the subgraphs' statement counter (null for a target that runs none). */
+/**
+ * Warms up, then measures one cell. `counters` reads the subgraphs' SQL statements and answers with errors (autocannon
+ * checks only the status; a subgraph failure inside a 200 answer shows here).
+ */
 export async function measure(
   names: { workload: string; target: string },
   shot: Shot,
   pid: number,
   settings: LoadSettings,
-  sql: () => Promise<number>,
+  counters: () => Promise<SubgraphCounters>,
 ): Promise<Cell> {
   if (settings.warmupSeconds > 0) await fire(shot, { ...settings, seconds: settings.warmupSeconds });
-  const [cpuBefore, sqlBefore] = [cpuMs(pid), await sql()];
+  const [cpuBefore, before] = [cpuMs(pid), await counters()];
   const rss = sampleRss(pid);
   const result = await fire(shot, settings);
   const peakRssMB = rss.stop();
-  const [cpuAfter, sqlAfter] = [cpuMs(pid), await sql()];
+  const [cpuAfter, after] = [cpuMs(pid), await counters()];
   const requests = result['2xx'] + result.non2xx;
   return {
     ...names,
@@ -78,7 +82,7 @@ export async function measure(
     p99Ms: requests ? result.latency.p99 : null,
     cpuMsPerRequest: requests ? round((cpuAfter - cpuBefore) / requests, 2) : null,
     peakRssMB: round(peakRssMB),
-    sqlPerRequest: requests ? round((sqlAfter - sqlBefore) / requests, 2) : null,
-    failures: result.errors + result.timeouts + result.non2xx,
+    sqlPerRequest: requests ? round((after.sql - before.sql) / requests, 2) : null,
+    failures: result.errors + result.timeouts + result.non2xx + (after.errors - before.errors),
   };
 }

@@ -10,6 +10,8 @@ export interface SoakResult {
   operations: { name: string; requests: number; failures: number; p50Ms: number; p99Ms: number }[];
   writes: { grantId: string; everySeconds: number; corrections: number; failures: number };
   sqlStatements: number;
+  /** Subgraph answers with errors during the soak. */
+  subgraphErrors: number;
   memory: {
     rssSlopeMBPerMinute: number;
     heapSlopeMBPerMinute: number;
@@ -48,7 +50,7 @@ ${minutes(soak.warmupMinutes)} warm-up.
 ${soak.operations.map((op) => `| ${op.name} | ${op.requests.toLocaleString('en')} | ${op.failures} | ${op.p50Ms} | ${op.p99Ms} |`).join('\n')}
 | **all** | ${total.toLocaleString('en')} | ${soak.operations.reduce((s, op) => s + op.failures, 0)} | | |
 
-SQL statements in the subgraphs: ${soak.sqlStatements.toLocaleString('en')} (${total ? (soak.sqlStatements / total).toFixed(2) : '-'} per request).
+SQL statements in the subgraphs: ${soak.sqlStatements.toLocaleString('en')} (${total ? (soak.sqlStatements / total).toFixed(2) : '-'} per request); subgraph answers with errors: ${soak.subgraphErrors}.
 
 | memory | after warm-up | at the end | peak | slope (MB/min) | flat when under |
 |---|---:|---:|---:|---:|---:|

@@ -7,7 +7,7 @@ import { ensureDataset } from './dataset.js';
 import { currentLoadAverage, describeMachine } from './machine.js';
 import type { BenchOptions } from './options.js';
 import { RESULTS } from './gateways-report.js';
-import { runFolder, sqlStatements, startHubGateway, startSubgraphs } from './stack/hub.js';
+import { runFolder, startHubGateway, startSubgraphs, subgraphCounters } from './stack/hub.js';
 import { rssMB } from './stack/processes.js';
 import { PORTS } from './stack/targets.js';
 import { headersFor, signTokens, SOAK_EXTRA_READS, WORKLOADS, type Role } from './workloads.js';
@@ -58,7 +58,7 @@ export async function benchSoak(options: BenchOptions): Promise<SoakResult> {
       const second = (performance.now() - started) / 1000;
       samples.push({ second: round(second, 1), rssMB: round(rssMB(gateway.pid)), heapMB: round(await heapMB(metricsUrl)) });
     }, 1000);
-    const sqlBefore = await sqlStatements(subgraphs.urls);
+    const before = await subgraphCounters(subgraphs.urls);
     const operations = [...WORKLOADS, ...SOAK_EXTRA_READS];
     const results = await Promise.all(
       operations.map((op) =>
@@ -67,7 +67,7 @@ export async function benchSoak(options: BenchOptions): Promise<SoakResult> {
     );
     clearInterval(sampler);
     const writes = await writer.stop();
-    const sqlAfter = await sqlStatements(subgraphs.urls);
+    const after = await subgraphCounters(subgraphs.urls);
     const measured = samples.filter((s) => s.second >= options.soakWarmupMinutes * 60);
     const rssSlope = slope(measured.map((s) => ({ x: s.second / 60, y: s.rssMB })));
     const heapSlope = slope(measured.map((s) => ({ x: s.second / 60, y: s.heapMB })));
@@ -78,7 +78,8 @@ export async function benchSoak(options: BenchOptions): Promise<SoakResult> {
       warmupMinutes: options.soakWarmupMinutes,
       operations: operations.map((op, i) => ({ name: op.name, requests: results[i]!['2xx'] + results[i]!.non2xx, failures: results[i]!.errors + results[i]!.timeouts + results[i]!.non2xx, p50Ms: results[i]!.latency.p50, p99Ms: results[i]!.latency.p99 })),
       writes,
-      sqlStatements: sqlAfter - sqlBefore,
+      sqlStatements: after.sql - before.sql,
+      subgraphErrors: after.errors - before.errors,
       memory: {
         rssSlopeMBPerMinute: round(rssSlope, 3),
         heapSlopeMBPerMinute: round(heapSlope, 3),

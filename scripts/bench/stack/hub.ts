@@ -60,14 +60,22 @@ export async function startHubGateway(options: { name: string; port: number; url
   return { ...gateway, url: `http://127.0.0.1:${options.port}/graphql` };
 }
 
-/** Sum of the subgraphs' SQL statement counters (vo_db_statements_total on each /metrics, from the kit). */
-export async function sqlStatements(urls: SubgraphUrls): Promise<number> {
-  const counts = await Promise.all(
-    Object.values(urls).map(async (url) => {
-      const text = await (await fetch(url.replace(/\/graphql$/, '/metrics'))).text();
-      const line = text.split('\n').find((l) => l.startsWith('vo_db_statements_total'));
-      return line ? Number(line.split(' ').at(-1)) : 0;
-    }),
-  );
-  return counts.reduce((a, b) => a + b, 0);
+export interface SubgraphCounters {
+  /** SQL statements sent (vo_db_statements_total, from the kit's observability). */
+  sql: number;
+  /** GraphQL requests answered with errors (vo_graphql_requests_total{outcome="error"}). */
+  errors: number;
+}
+
+const sumOf = (lines: string[], matches: (line: string) => boolean) =>
+  lines.filter(matches).reduce((sum, line) => sum + Number(line.split(' ').at(-1)), 0);
+
+/** The subgraphs' counters summed, from each one's /metrics. */
+export async function subgraphCounters(urls: SubgraphUrls): Promise<SubgraphCounters> {
+  const texts = await Promise.all(Object.values(urls).map(async (url) => (await fetch(url.replace(/\/graphql$/, '/metrics'))).text()));
+  const lines = texts.flatMap((text) => text.split('\n'));
+  return {
+    sql: sumOf(lines, (l) => l.startsWith('vo_db_statements_total ')),
+    errors: sumOf(lines, (l) => l.startsWith('vo_graphql_requests_total{') && l.includes('outcome="error"')),
+  };
 }
