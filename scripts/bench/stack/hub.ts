@@ -75,7 +75,8 @@ export async function subgraphCounters(urls: SubgraphUrls): Promise<SubgraphCoun
   const texts = await Promise.all(Object.values(urls).map(async (url) => (await fetch(url.replace(/\/graphql$/, '/metrics'))).text()));
   const lines = texts.flatMap((text) => text.split('\n'));
   return {
-    sql: sumOf(lines, (l) => l.startsWith('vo_db_statements_total ')),
-    errors: sumOf(lines, (l) => l.startsWith('vo_graphql_requests_total{') && l.includes('outcome="error"')),
+    // With or without labels: a registry may add default ones (service=...).
+    sql: sumOf(lines, (l) => /^vo_db_statements_total[{ ]/.test(l)),
+    errors: sumOf(lines, (l) => /^vo_graphql_requests_total[{ ]/.test(l) && l.includes('outcome="error"')),
   };
 }
