@@ -1,9 +1,8 @@
-import { anyOf, type Db } from '@vo/kit';
-import { and, eq, lte, notExists, sql, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
-import { certifications } from '../schema.js';
-import { SCOPE_COLUMNS, type Scope } from './certifications.js';
-import { lastValidDay, statusCondition } from './filters.js';
+import type { Db } from '@vo/kit';
+import { sql, type SQL } from 'drizzle-orm';
+import { certifications, issueCounts, lapses, stockChanges } from '../schema.js';
+import type { Scope } from './certifications.js';
+import { lastValidDay } from './filters.js';
 
 /** Summaries exist for places, not for single sites. */
 export type PlaceScope = Exclude<Scope, 'site'>;
@@ -34,51 +33,63 @@ export interface PeriodRow {
   lapsed: number;
 }
 
-const c = certifications;
-const renewal = alias(certifications, 'renewal');
 const int = (expression: SQL) => sql<number>`(${expression})::int`.mapWith(Number);
+const text = (expression: SQL) => sql<string>`${expression}`;
+
+/** The column naming a certificate's place in a scope, in a table with municipality and region codes; the country is 'NL'. */
+const placeColumn = (scope: PlaceScope) => ({ municipality: sql`municipality_code`, region: sql`region_code`, country: sql`'NL'` })[scope];
+const inPlaces = (scope: PlaceScope, keys: readonly string[]) => (scope === 'country' ? sql`true` : sql`${placeColumn(scope)} = any(${sql.param(keys)})`);
+
+/**
+ * The changes of stock_change up to and including `day` for place `p.key`: the years before its year, the months of
+ * its year before its month, and the days of its month (schema.ts): some 70 rows, however long the history.
+ */
+const changesUpTo = (day: SQL) => sql`
+  select certificates, sites, business_parks from ${stockChanges}
+    where place = p.key and grain = 'Y' and bucket < date_trunc('year', ${day})::date
+  union all select certificates, sites, business_parks from ${stockChanges}
+    where place = p.key and grain = 'M' and bucket >= date_trunc('year', ${day})::date and bucket < date_trunc('month', ${day})::date
+  union all select certificates, sites, business_parks from ${stockChanges}
+    where place = p.key and grain = 'D' and bucket >= date_trunc('month', ${day})::date and bucket <= ${day}`;
 
 export function createSummaryQueries(db: Db) {
-  const scoped = (scope: PlaceScope) => {
-    const column = SCOPE_COLUMNS[scope];
-    return {
-      key: sql<string>`${column ?? sql`'NL'`}`.as('key'),
-      where: (keys: readonly string[]) => (column ? anyOf(column, keys) : undefined),
-      groupBy: column ? [column] : [],
-    };
-  };
-
   /**
-   * The certificates valid on each of `days` per place, for many places and days in one statement: the days are
-   * joined in as a table, so a summary on one day and a trend table's period ends are the same statement.
+   * The certificates valid on each of `days` per place, for many places and days in one statement: certificates,
+   * sites and business parks are sums of the kept stock changes up to the day; expiring soon is a range of the last
+   * valid days index. A summary on one day and a trend table's period ends are the same statement.
    */
   async function totals(scope: PlaceScope, keys: readonly string[], days: readonly SummaryDay[]): Promise<TotalsRow[]> {
-    const place = scoped(scope);
-    const day = { asOf: sql`day.as_of`, expiresBy: sql`day.expires_by` };
-    const asOfs = sql.param(days.map((d) => d.asOf));
-    const expiresBys = sql.param(days.map((d) => d.expiresBy));
     // Sent as text arrays: postgres.js cannot write a parameter the server types as date[].
-    const table = sql`unnest(${asOfs}::text[]::date[], ${expiresBys}::text[]::date[]) as day(as_of, expires_by)`;
+    const asOfs = sql`${sql.param(days.map((d) => d.asOf))}::text[]::date[]`;
+    const expiresBys = sql`${sql.param(days.map((d) => d.expiresBy))}::text[]::date[]`;
+    const day = sql`unnest(${asOfs}, ${expiresBys}) as day(as_of, expires_by)`;
+    const stock = sql`(
+      select p.key, day.as_of, day.expires_by, sum(s.certificates) as certificates, sum(s.sites) as sites, sum(s.business_parks) as business_parks
+      from unnest(${sql.param(keys)}::text[]) as p(key) cross join ${day} cross join lateral (${changesUpTo(sql`day.as_of`)}) s
+      group by p.key, day.as_of, day.expires_by) as stock`;
+    const expiring = sql`(
+      select ${placeColumn(scope)} as key, day.as_of, day.expires_by, count(*) as certificates
+      from ${certifications} join ${day} on ${lastValidDay()} between day.as_of and day.expires_by and ${certifications.certifiedOn} <= day.as_of
+      where ${inPlaces(scope, keys)}
+      group by 1, 2, 3) as expiring`;
     return db
       .select({
-        key: place.key,
-        asOf: sql<string>`${day.asOf}::text`.as('as_of'),
-        expiresBy: sql<string>`${day.expiresBy}::text`.as('expires_by'),
-        validCertificates: int(sql`count(*)`),
-        certifiedSites: int(sql`count(distinct ${c.siteId})`),
-        certifiedBusinessParks: int(sql`count(distinct ${c.siteId}) filter (where ${c.scheme} = 'KVO_B' and ${c.siteKind} = 'BUSINESS_PARK')`),
-        expiringSoon: int(sql`count(*) filter (where ${lastValidDay()} <= ${day.expiresBy})`),
+        key: text(sql`stock.key`),
+        asOf: text(sql`stock.as_of::text`),
+        expiresBy: text(sql`stock.expires_by::text`),
+        validCertificates: int(sql`stock.certificates`),
+        certifiedSites: int(sql`stock.sites`),
+        certifiedBusinessParks: int(sql`stock.business_parks`),
+        expiringSoon: int(sql`coalesce(expiring.certificates, 0)`),
       })
-      .from(c)
-      .innerJoin(table, statusCondition('VALID', day.asOf))
-      .where(place.where(keys))
-      .groupBy(...place.groupBy, day.asOf, day.expiresBy);
+      .from(sql`${stock} left join ${expiring} on (expiring.key, expiring.as_of, expiring.expires_by) = (stock.key, stock.as_of, stock.expires_by)`)
+      .where(sql`stock.certificates > 0`);
   }
 
   /**
-   * Counts per place and year (or quarter), for many places in one statement. Each certificate is two events: its
-   * issue, counted in the period of `certified_on`, and its end, counted as a lapse in the period of its last valid
-   * day (a withdrawal ends it early) when that day lies before `asOf` and no renewal was issued by then.
+   * Counts per place and year (or quarter), for many places in one statement: issues from the kept per-quarter
+   * counts; lapses from the certificates that lapse, each counted in the period of its last valid day (a withdrawal
+   * ends it early) when that day lies before `asOf` and no renewal was issued by then.
    */
   async function perPeriod(
     scope: PlaceScope,
@@ -88,30 +99,30 @@ export function createSummaryQueries(db: Db) {
     scheme: string | null,
     asOf: string,
   ): Promise<PeriodRow[]> {
-    const place = scoped(scope);
-    const event = { kind: sql`event.kind`, day: sql`event.day` };
-    const events = sql`lateral (values ('issued', ${c.certifiedOn}), ('ended', ${lastValidDay()})) as event(kind, day)`;
-    const year = sql<number>`extract(year from ${event.day})::int`;
-    const quarter = quarters ? sql<number | null>`extract(quarter from ${event.day})::int` : sql<number | null>`null::int`;
-    const issued = sql`${event.kind} = 'issued'`;
-    const renewed = db
-      .select({ one: sql`1` })
-      .from(renewal)
-      .where(and(eq(renewal.previousId, c.id), lte(renewal.certifiedOn, asOf)));
+    const ofScheme = scheme ? sql`scheme = ${scheme}` : sql`true`;
+    const issued = sql`
+      select place as key, year::int as year, ${quarters ? sql`quarter::int` : sql`null::int`} as quarter,
+        certifications, first_certifications, recertifications, 0 as lapsed
+      from ${issueCounts}
+      where place = any(${sql.param(keys)}::text[]) and year between ${years.from} and ${years.to} and ${ofScheme}`;
+    const lapsed = sql`
+      select ${placeColumn(scope)} as key, extract(year from ended_on)::int as year,
+        ${quarters ? sql`extract(quarter from ended_on)::int` : sql`null::int`} as quarter, 0, 0, 0, 1
+      from ${lapses}
+      where ${inPlaces(scope, keys)} and ${ofScheme} and ended_on between ${`${years.from}-01-01`} and ${`${years.to}-12-31`}
+        and ended_on < ${asOf} and (renewed_on is null or renewed_on > ${asOf})`;
     const rows = await db
       .select({
-        key: place.key,
-        year: year.as('year'),
-        quarter: quarter.as('quarter'),
-        certifications: int(sql`count(*) filter (where ${issued})`),
-        firstCertifications: int(sql`count(*) filter (where ${issued} and ${c.kind} = 'FIRST')`),
-        recertifications: int(sql`count(*) filter (where ${issued} and ${c.kind} = 'RECERTIFICATION')`),
-        lapsed: int(sql`count(*) filter (where ${event.kind} = 'ended' and ${event.day} < ${asOf} and ${notExists(renewed)})`),
+        key: text(sql`event.key`),
+        year: int(sql`event.year`),
+        quarter: sql<number | null>`event.quarter`.mapWith((value) => (value === null ? null : Number(value))),
+        certifications: int(sql`sum(event.certifications)`),
+        firstCertifications: int(sql`sum(event.first_certifications)`),
+        recertifications: int(sql`sum(event.recertifications)`),
+        lapsed: int(sql`sum(event.lapsed)`),
       })
-      .from(c)
-      .innerJoin(events, sql`true`)
-      .where(and(place.where(keys), scheme ? eq(c.scheme, scheme) : undefined, sql`${event.day} between ${`${years.from}-01-01`} and ${`${years.to}-12-31`}`))
-      .groupBy(...place.groupBy, year, ...(quarters ? [quarter] : []));
+      .from(sql`(${issued} union all ${lapsed}) as event`)
+      .groupBy(sql`event.key`, sql`event.year`, sql`event.quarter`);
     return rows as PeriodRow[];
   }
 
