@@ -4,7 +4,7 @@
 // every answer, hit or miss, equals what a gateway without a cache answers at that moment.
 import { createGateway, type GatewayOptions } from '@vo/gateway';
 import { openRegistry } from '@vo/gateway/registry';
-import { closeServer, listen, subgraphWrite } from '@vo/kit';
+import { closeServer, createLogger, listen, subgraphWrite } from '@vo/kit';
 import { authHeaders, graphqlOk, openTestDatabase } from '@vo/kit/testing';
 import { sql } from 'drizzle-orm';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startHub, SUPERGRAPH_PATH, type Hub, type SubgraphName } from './support/hub.js';
+import { captureLog } from './support/observed.js';
 import { registryCall, SEED_CONFIG } from './support/registry.js';
 import { ROLES, type RoleName } from './support/roles.js';
 
@@ -196,6 +197,39 @@ describe('the response cache, for every role', () => {
     clock.day = '2026-11-24';
     await everyAnswer(() => 'miss');
     await allHitsWithoutSql();
+  });
+});
+
+describe('the front door (hits answered before express)', () => {
+  const post = (url: string, body: string, headers: Record<string, string> = {}) =>
+    fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+
+  it('answers a body that is not JSON exactly as the gateway without a cache does', async () => {
+    const [front, plain] = await Promise.all([post(cached.url, '{"query": '), post(hub.url, '{"query": ')]);
+    expect(front.status).toBe(400);
+    expect(await front.json()).toEqual(await plain.json());
+  });
+
+  it('leaves a body over the limit to express, which refuses it as before', async () => {
+    const huge = JSON.stringify({ query: `{ __typename }${' '.repeat(1_100_000)}` });
+    const [front, plain] = await Promise.all([post(cached.url, huge), post(hub.url, huge)]);
+    expect(front.status).toBe(413);
+    expect(await front.json()).toEqual(await plain.json());
+  });
+
+  it('logs each hit with its request id and sends the id back', async () => {
+    const log = captureLog();
+    const gateway = await startCachedGateway(hub, clock, { logger: createLogger('gateway', { level: 'info', destination: log.destination }) });
+    try {
+      const body = JSON.stringify({ query: QUERIES.regions.query, operationName: null });
+      expect((await post(gateway.url, body)).headers.get('x-cache')).toBe('miss');
+      const hit = await post(gateway.url, body, { 'x-request-id': 'dashboard-42' });
+      expect(hit.headers.get('x-cache')).toBe('hit');
+      expect(hit.headers.get('x-request-id')).toBe('dashboard-42');
+      expect(log.lines).toContainEqual(expect.objectContaining({ requestId: 'dashboard-42', path: '/graphql', status: 200, cache: 'hit' }));
+    } finally {
+      await gateway.close();
+    }
   });
 });
 

@@ -6,7 +6,7 @@ import type { Fetcher } from '@apollo/utils.fetcher';
 import { jsonBodyErrors, metricsPlugin, observeRequests, readinessRoute, serviceLogger, type AuthConfig, type Logger } from '@vo/kit';
 import express from 'express';
 import { Agent, fetch as undiciFetch } from 'undici';
-import { admissionPlugin, createResponseCache, responseCacheMiddleware, subgraphNamesOf, type ResponseCacheOptions } from './cache/index.js';
+import { admissionPlugin, cachedAnswersFirst, createResponseCache, responseCacheMiddleware, subgraphNamesOf, type ResponseCacheOptions } from './cache/index.js';
 import { SubgraphDataSource } from './datasource.js';
 import { dashboardRouter } from './dashboard/index.js';
 import { exportRouter } from './export/index.js';
@@ -132,14 +132,19 @@ export async function createGateway(options: GatewayOptions) {
   app.use(exportRouter(apollo, gatewayContext(verify)));
   app.use('/graphql', express.json({ limit: limits.maxBodyBytes }));
   if (options.trustedDocuments) app.use('/graphql', trustedDocumentsOnly(options.trustedDocuments));
-  if (responseCache) {
-    app.use('/graphql', responseCacheMiddleware({ cache: responseCache, verify, metrics: metrics.responseCache, today: options.responseCache!.today }));
-  }
+  const cacheOptions = responseCache && { cache: responseCache, verify, metrics: metrics.responseCache, today: options.responseCache!.today };
+  if (cacheOptions) app.use('/graphql', responseCacheMiddleware(cacheOptions));
   app.use('/graphql', expressMiddleware(apollo, { context: gatewayContext(verify) }));
   app.use(jsonBodyErrors);
 
   return {
-    app,
+    /**
+     * The gateway's request handler. With the cache on, hits are answered before express (cache/front.ts); an answer
+     * is only ever stored after passing every middleware above in this same gateway (trusted documents included).
+     */
+    app: cacheOptions
+      ? cachedAnswersFirst(app, { ...cacheOptions, maxBodyBytes: limits.maxBodyBytes, logger: options.logger ?? serviceLogger('gateway') })
+      : app,
     /** Its `lifecycle.stopping` turns /ready to 503 when a shutdown begins. */
     health,
     /** The response cache and the data versions it follows; undefined when it is off. */

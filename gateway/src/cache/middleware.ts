@@ -1,10 +1,11 @@
 import { today as dutchToday } from '@vo/kit';
 import type { RequestHandler, Response } from 'express';
+import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 import type { TokenVerifier } from '../identity.js';
 import type { ResponseCacheMetrics } from '../observability/index.js';
 import { CLIENT_NAME_HEADER } from '../registry/usage-plugin.js';
 import { accessScope, answerKey, type OperationRequest } from './key.js';
-import type { PendingAnswer, ResponseCache } from './store.js';
+import type { PendingAnswer, ResponseCache, StoredAnswer } from './store.js';
 
 /** The response header telling whether an answer came from the cache. */
 export const CACHE_HEADER = 'x-cache';
@@ -18,36 +19,48 @@ export interface CacheMiddlewareOptions {
 }
 
 /**
- * The cache's place on /graphql: after body parsing (its size limit), trusted documents and nothing else, before
- * Apollo. A hit is sent as stored, with no Apollo work at all, yet passes every check a request does: the token is
- * verified (or its verification, remembered until it expires, reused: identity.ts), trusted-documents mode and the
- * body limit ran before this. Operation limits (depth, aliases, cost) depend on the document and variables alone,
- * both in the key, so the request that stored the answer passed them already. Only POSTed JSON is handled: Apollo's
- * CSRF prevention concerns GET and simple requests, which always go to Apollo.
+ * The key of a POSTed request and its stored answer, if any (no key: the cache does not handle it). A refused token
+ * gives no key: the request goes on to Apollo, which answers it 401 as always. The token is verified on every
+ * request (its verification remembered until it expires: identity.ts). Operation limits (depth, aliases, cost)
+ * depend on the document and variables alone, both in the key, so the request that stored an answer passed them.
  */
-export function responseCacheMiddleware({ cache, verify, metrics, today = dutchToday }: CacheMiddlewareOptions): RequestHandler {
+export async function findAnswer(options: CacheMiddlewareOptions, body: unknown, headers: IncomingHttpHeaders): Promise<{ key?: string; stored?: StoredAnswer }> {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return {};
+  const viewer = await options.verify(headers.authorization).catch(() => undefined);
+  if (!viewer) return {};
+  const today = (options.today ?? dutchToday)();
+  const key = answerKey(body as OperationRequest, { generation: options.cache.generation, scope: accessScope(viewer), today, accept: headers.accept ?? '' });
+  return { key, stored: key ? options.cache.lookup(key) : undefined };
+}
+
+/** Sends a stored answer as it was first sent (its content type and cache-control), and counts it. */
+export function sendHit(options: CacheMiddlewareOptions, stored: StoredAnswer, headers: IncomingHttpHeaders, res: ServerResponse) {
+  options.metrics.requests.inc({ outcome: 'hit' });
+  stored.replay?.(headers[CLIENT_NAME_HEADER] as string | undefined);
+  res.writeHead(200, { ...stored.headers, 'content-length': stored.body.length, [CACHE_HEADER]: 'hit' });
+  res.end(stored.body);
+}
+
+/**
+ * The cache's place on /graphql inside express: after body parsing (its size limit) and trusted documents, before
+ * Apollo. Most hits never get here (front.ts answers them before express); this serves the rest (a chunked body,
+ * say) and records a miss so that Apollo's answer is kept. Only POSTed JSON is handled: Apollo's CSRF prevention
+ * concerns GET and simple requests, which always go to Apollo.
+ */
+export function responseCacheMiddleware(options: CacheMiddlewareOptions): RequestHandler {
   return async (req, res, next) => {
-    const request = req.method === 'POST' ? (req.body as OperationRequest | undefined) : undefined;
-    const viewer = request && !Array.isArray(request) ? await verify(req.headers.authorization).catch(() => undefined) : undefined;
-    // A refused token goes on to Apollo, which answers it 401 as always.
-    const key = viewer && answerKey(request!, { generation: cache.generation, scope: accessScope(viewer), today: today(), accept: req.headers.accept ?? '' });
+    const { key, stored } = req.method === 'POST' ? await findAnswer(options, req.body, req.headers) : {};
     if (!key) {
-      metrics.requests.inc({ outcome: 'bypass' });
+      options.metrics.requests.inc({ outcome: 'bypass' });
       res.setHeader(CACHE_HEADER, 'bypass');
       return next();
     }
-    const stored = cache.lookup(key);
-    if (stored) {
-      metrics.requests.inc({ outcome: 'hit' });
-      stored.replay?.(req.headers[CLIENT_NAME_HEADER] as string | undefined);
-      res.writeHead(200, { ...stored.headers, 'content-length': stored.body.length, [CACHE_HEADER]: 'hit' });
-      return res.end(stored.body);
-    }
-    metrics.requests.inc({ outcome: 'miss' });
+    if (stored) return sendHit(options, stored, req.headers, res);
+    options.metrics.requests.inc({ outcome: 'miss' });
     res.setHeader(CACHE_HEADER, 'miss');
-    const pending = cache.begin(key);
+    const pending = options.cache.begin(key);
     res.locals.responseCache = pending;
-    keepWhenSent(res, pending, cache, metrics);
+    keepWhenSent(res, pending, options);
     next();
   };
 }
@@ -56,7 +69,7 @@ export function responseCacheMiddleware({ cache, verify, metrics, today = dutchT
 const KEPT_HEADERS = ['content-type', 'cache-control'];
 
 /** Stores Apollo's answer as it leaves: the express integration sends a complete answer with one `res.send(string)`. */
-function keepWhenSent(res: Response, pending: PendingAnswer, cache: ResponseCache, metrics: ResponseCacheMetrics) {
+function keepWhenSent(res: Response, pending: PendingAnswer, { cache, metrics }: CacheMiddlewareOptions) {
   const send = res.send.bind(res);
   res.send = (body) => {
     if (typeof body === 'string') {

@@ -6,7 +6,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/res
 import express, { type ErrorRequestHandler } from 'express';
 import { parse, type DocumentNode } from 'graphql';
 import { readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { enforceAccess, type Policies } from './access.js';
 import { createAuthenticator, type AuthConfig } from './auth.js';
@@ -41,16 +41,21 @@ export interface SubgraphAppOptions<C extends object> {
 }
 
 /** Answers malformed request bodies with a GraphQL-shaped 400 instead of an HTML error page. */
-export const jsonBodyErrors: ErrorRequestHandler = (error, _req, res, next) => {
-  if (res.headersSent) return next(error);
-  const status = typeof error?.status === 'number' && error.status < 500 ? error.status : 500;
+/** The answer to a request body the JSON parser refused: too large (413), not JSON (400), or an internal failure. */
+export function bodyRefusal(status: number, limit?: number) {
   const message =
     status === 413
-      ? `The request body is too large: the maximum is ${error.limit} bytes.`
+      ? `The request body is too large: the maximum is ${limit} bytes.`
       : status < 500
         ? 'The request body is not valid JSON.'
         : 'Internal error.';
-  res.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }] });
+  return { errors: [{ message, extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }] };
+}
+
+export const jsonBodyErrors: ErrorRequestHandler = (error, _req, res, next) => {
+  if (res.headersSent) return next(error);
+  const status = typeof error?.status === 'number' && error.status < 500 ? error.status : 500;
+  res.status(status).json(bodyRefusal(status, error.limit));
 };
 
 /** Builds (but does not start listening) the HTTP app of one subgraph. */
@@ -88,10 +93,13 @@ export async function createSubgraphApp<C extends object>(options: SubgraphAppOp
 }
 
 /** Listens on `port` (0 for any free port) and resolves with the server and its base URL. */
-export function listen(app: express.Express, port: number, host = '127.0.0.1'): Promise<{ server: Server; url: string }> {
+/** Serves an app (an express app, or the gateway's cache in front of one) on `port`; 0 picks a free one. */
+export function listen(app: RequestListener, port: number, host = '127.0.0.1'): Promise<{ server: Server; url: string }> {
   return new Promise((resolve, reject) => {
-    const server = app.listen(port, host, (error?: Error) => {
-      if (error) return reject(error);
+    const server = createServer(app);
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
       const address = server.address() as AddressInfo;
       resolve({ server, url: `http://${host}:${address.port}` });
     });
