@@ -41,16 +41,20 @@ const placeColumn = (scope: PlaceScope) => ({ municipality: sql`municipality_cod
 const inPlaces = (scope: PlaceScope, keys: readonly string[]) => (scope === 'country' ? sql`true` : sql`${placeColumn(scope)} = any(${sql.param(keys)})`);
 
 /**
- * The changes of stock_change up to and including `day` for place `p.key`: the years before its year, the months of
- * its year before its month, and the days of its month (schema.ts): some 70 rows, however long the history.
+ * The stock_change rows summed for place `p.key` on each day: the changes before `next`, the day after it. Those are
+ * the years before next's year, read once per place for all days; and the months of its year before its month and
+ * the days of its month before it, which at a period's end are none (schema.ts). Some 25 rows a day, however long
+ * the history.
  */
-const changesUpTo = (day: SQL) => sql`
-  select certificates, sites, business_parks from ${stockChanges}
-    where place = p.key and grain = 'Y' and bucket < date_trunc('year', ${day})::date
-  union all select certificates, sites, business_parks from ${stockChanges}
-    where place = p.key and grain = 'M' and bucket >= date_trunc('year', ${day})::date and bucket < date_trunc('month', ${day})::date
-  union all select certificates, sites, business_parks from ${stockChanges}
-    where place = p.key and grain = 'D' and bucket >= date_trunc('month', ${day})::date and bucket <= ${day}`;
+const changesBefore = (places: SQL, day: SQL, next: SQL) => sql`
+  select p.key, day.as_of, day.expires_by, y.certificates, y.sites, y.business_parks
+    from ${places} join ${stockChanges} y on y.place = p.key and y.grain = 'Y' join ${day} on y.bucket < date_trunc('year', ${next})::date
+  union all
+  select p.key, day.as_of, day.expires_by, s.* from ${places} cross join ${day} cross join lateral (
+    select certificates, sites, business_parks from ${stockChanges}
+      where place = p.key and grain = 'M' and bucket >= date_trunc('year', ${next})::date and bucket < date_trunc('month', ${next})::date
+    union all select certificates, sites, business_parks from ${stockChanges}
+      where place = p.key and grain = 'D' and bucket >= date_trunc('month', ${next})::date and bucket < ${next}) s`;
 
 export function createSummaryQueries(db: Db) {
   /**
@@ -63,10 +67,11 @@ export function createSummaryQueries(db: Db) {
     const asOfs = sql`${sql.param(days.map((d) => d.asOf))}::text[]::date[]`;
     const expiresBys = sql`${sql.param(days.map((d) => d.expiresBy))}::text[]::date[]`;
     const day = sql`unnest(${asOfs}, ${expiresBys}) as day(as_of, expires_by)`;
+    const places = sql`unnest(${sql.param(keys)}::text[]) as p(key)`;
     const stock = sql`(
-      select p.key, day.as_of, day.expires_by, sum(s.certificates) as certificates, sum(s.sites) as sites, sum(s.business_parks) as business_parks
-      from unnest(${sql.param(keys)}::text[]) as p(key) cross join ${day} cross join lateral (${changesUpTo(sql`day.as_of`)}) s
-      group by p.key, day.as_of, day.expires_by) as stock`;
+      select key, as_of, expires_by, sum(certificates) as certificates, sum(sites) as sites, sum(business_parks) as business_parks
+      from (${changesBefore(places, day, sql`(day.as_of + 1)`)}) changes
+      group by key, as_of, expires_by) as stock`;
     const expiring = sql`(
       select ${placeColumn(scope)} as key, day.as_of, day.expires_by, count(*) as certificates
       from ${certifications} join ${day} on ${lastValidDay()} between day.as_of and day.expires_by and ${certifications.certifiedOn} <= day.as_of
