@@ -119,13 +119,11 @@ describe('a region:NN:read token', () => {
 describe('JWKS mode end to end', () => {
   it('a gateway and a subgraph both verifying against an identity provider’s JWKS accept its token and refuse a development one', async () => {
     const { exportJWK, generateKeyPair, SignJWT } = await import('jose');
-    const { createServer } = await import('node:http');
     const { startTestSubgraph } = await import('@vo/kit/testing');
     const { fundingSubgraph } = await import('@vo/funding');
     const pair = await generateKeyPair('RS256');
     const keys = JSON.stringify({ keys: [{ ...(await exportJWK(pair.publicKey)), kid: 'idp-1', alg: 'RS256' }] });
-    const idp = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(keys));
-    const { url: idpUrl } = await listen(idp as never, 0);
+    const { server: idp, url: idpUrl } = await listen((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(keys), 0);
     const auth = { mode: 'jwks' as const, jwksUrl: `${idpUrl}/jwks.json`, issuer: 'https://idp.test/', audience: 'vo-hub' };
     const funding = await startTestSubgraph(fundingSubgraph, { auth });
     const gateway = await createGateway({
