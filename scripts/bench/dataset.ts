@@ -3,9 +3,9 @@
 // with --quick the normal seed in a database of its own, which the subgraphs load on their first start as
 // `npm start` does.
 import postgres from 'postgres';
-import { ensureScaleDataset } from './scale/index.js';
+import { createDatabase, databaseUrl } from './scale/database.js';
+import { DEFAULT_SERVER_URL, ensureScaleDataset } from './scale/index.js';
 
-export const SERVER_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 const SMALL_DATABASE = 'vo_bench_small';
 // A copy of the scale dataset of its own (same generator, version and seed: the same rows), so regenerating or
 // measuring `vo_bench` elsewhere cannot pull the database from under a running benchmark.
@@ -27,18 +27,6 @@ export interface Dataset {
   size(): Promise<DatasetSize>;
 }
 
-const databaseUrl = (name: string) => Object.assign(new URL(SERVER_URL), { pathname: `/${name}` }).toString();
-
-async function ensureDatabase(name: string) {
-  const admin = postgres(SERVER_URL, { max: 1, onnotice: () => {} });
-  try {
-    const [found] = await admin`select 1 from pg_database where datname = ${name}`;
-    if (!found) await admin.unsafe(`create database ${name}`);
-  } finally {
-    await admin.end();
-  }
-}
-
 async function countRows(url: string): Promise<DatasetSize> {
   const sql = postgres(url, { max: 1, onnotice: () => {} });
   try {
@@ -52,10 +40,10 @@ async function countRows(url: string): Promise<DatasetSize> {
 /** The scale dataset (generated when missing, else reused), or the small seed with `quick`. */
 export async function ensureDataset(quick: boolean): Promise<Dataset> {
   if (quick) {
-    await ensureDatabase(SMALL_DATABASE);
-    const url = databaseUrl(SMALL_DATABASE);
+    await createDatabase(DEFAULT_SERVER_URL, SMALL_DATABASE, false);
+    const url = databaseUrl(DEFAULT_SERVER_URL, SMALL_DATABASE);
     return { name: 'seed', url, seedOnStart: true, size: () => countRows(url) };
   }
-  const { url } = await ensureScaleDataset({ url: SERVER_URL, database: SCALE_DATABASE });
+  const { url } = await ensureScaleDataset({ url: DEFAULT_SERVER_URL, database: SCALE_DATABASE });
   return { name: 'scale', url, seedOnStart: false, size: () => countRows(url) };
 }

@@ -13,7 +13,6 @@ const MUNICIPALITY_CODES = new Set(MUNICIPALITIES.map((municipality) => municipa
 /** Region and municipality codes come from the kit's reference data, the same in every subgraph. */
 export const isMunicipalityCode = (code: string) => MUNICIPALITY_CODES.has(code);
 
-/** The first and last day of a (checked) year, as YYYY-MM-DD, for date-range conditions. */
 // One formatter for every call: building one costs ~0.1 ms and native memory freed only at a full GC (an import checks millions of dates).
 const AMSTERDAM_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' });
 
@@ -22,6 +21,7 @@ export function today(): string {
   return AMSTERDAM_DAY.format(new Date());
 }
 
+/** The first and last day of a (checked) year, as YYYY-MM-DD, for date-range conditions. */
 export const firstDayOf = (year: number) => `${year}-01-01`;
 export const lastDayOf = (year: number) => `${year}-12-31`;
 
