@@ -142,6 +142,16 @@ describe('no N+1 across the federation', () => {
     // 4 subgraphs; each answers its part of the plan with a few batched statements, not one per region.
     expect(ten).toBeLessThanOrEqual(16);
   });
+
+  it('asks the subgraphs once for the same page opened by 8 dashboards at once (in-flight.ts)', async () => {
+    const one = await counted();
+    const before = hub.statements();
+    await Promise.all(Array.from({ length: 8 }, () => graphqlOk(hub.url, query, {})));
+    const eight = hub.statements() - before;
+    // Each request shares the reads that began after it did; those of the first stage began at once with the first
+    // request, and the later stages are shared: fewer statements than 8 separate pages.
+    expect(eight).toBeLessThan(8 * one);
+  });
 });
 
 describe('bad arguments through the gateway', () => {

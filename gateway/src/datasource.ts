@@ -3,6 +3,7 @@ import type { Fetcher } from '@apollo/utils.fetcher';
 import { getOperationAST, GraphQLError } from 'graphql';
 import type { DataVersions } from './cache/index.js';
 import type { GatewayContext } from './identity.js';
+import { asCall } from './in-flight.js';
 import { forwardRequestContext, tracedFetch, type GatewayMetrics } from './observability/index.js';
 import type { SubgraphResilience } from './resilience/index.js';
 
@@ -49,7 +50,9 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
     const query = isQuery(options);
     options.context.responseCache?.touched.add(this.serviceName);
-    const call = () => this.resilience.call(this.serviceName, this.url!, query, () => super.process(options));
+    const since = options.context.startedAt ?? Number.POSITIVE_INFINITY;
+    const send = () => asCall({ since, read: query }, () => super.process(options));
+    const call = () => this.resilience.call(this.serviceName, this.url!, query, send);
     const observed = this.metrics ? () => this.metrics!.observeFetch(this.serviceName, call) : call;
     try {
       return await tracedFetch(this.serviceName, options.request, observed);

@@ -13,6 +13,7 @@ import { exportRouter } from './export/index.js';
 import { graphiqlRouter } from './graphiql/index.js';
 import { GatewayHealth, type GatewayHealthOptions } from './health.js';
 import { importRouter } from './import/index.js';
+import { sharedReads } from './in-flight.js';
 import { gatewayContext, tokenVerifier, type GatewayContext } from './identity.js';
 import { GatewayMetrics } from './observability/index.js';
 import { DEFAULT_LIMITS, operationLimits, type OperationLimits } from './limits.js';
@@ -60,9 +61,10 @@ export interface GatewayOptions {
 
 /** Builds the gateway app over the composed supergraph; only main.ts listens. */
 export async function createGateway(options: GatewayOptions) {
-  // One bounded keep-alive pool for all subgraph calls: no TCP handshake per request, no socket storm.
+  // One bounded keep-alive pool for all subgraph calls: no TCP handshake per request, no socket storm; identical
+  // reads in flight are asked once (in-flight.ts).
   const agent = new Agent({ connections: options.maxSockets ?? 64, keepAliveTimeout: 30_000 });
-  const fetcher = ((url: string, init?: object) => undiciFetch(url, { ...init, dispatcher: agent })) as unknown as Fetcher;
+  const fetcher = sharedReads(((url: string, init?: object) => undiciFetch(url, { ...init, dispatcher: agent })) as unknown as Fetcher);
   const supergraph = options.registry ?? fixedSupergraph(options.supergraphSdl ?? '');
   const resilience = options.resilience ?? new SubgraphResilience();
   const metrics = new GatewayMetrics(resilience);

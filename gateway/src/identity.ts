@@ -2,12 +2,15 @@ import { ANONYMOUS, createAuthenticator, DEVELOPMENT_AUTH, type AuthConfig, type
 import type { Request, Response } from 'express';
 import { LRUCache } from 'lru-cache';
 import type { PendingAnswer } from './cache/store.js';
+import { requestStarted } from './in-flight.js';
 
 /** What the gateway keeps of a request: the verified token, to forward to the subgraphs. */
 export interface GatewayContext {
   authorization?: string;
   /** The response cache's record of this request (cache/store.ts): the subgraphs it calls, whether it may be kept. */
   responseCache?: PendingAnswer;
+  /** When the request began, on in-flight.ts's clock: it may share only subgraph reads that began later. */
+  startedAt?: number;
 }
 
 /** Turns an Authorization header into the verified caller, or throws UNAUTHENTICATED. */
@@ -52,7 +55,7 @@ export function gatewayContext(verify: TokenVerifier = tokenVerifier()) {
     const authorization = req.headers.authorization;
     await verify(authorization);
     const responseCache = res?.locals.responseCache as PendingAnswer | undefined;
-    return { ...(authorization ? { authorization } : {}), ...(responseCache ? { responseCache } : {}) };
+    return { ...(authorization ? { authorization } : {}), ...(responseCache ? { responseCache } : {}), startedAt: requestStarted() };
   };
 }
 
