@@ -5,6 +5,8 @@ import { startTracing } from '@vo/gateway/observability';
 import { createLogger, maskUnexpectedErrors, runInRequestScope } from '@vo/kit';
 import { graphql, graphqlOk } from '@vo/kit/testing';
 import { randomBytes } from 'node:crypto';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureLog, metricValue, startCollector, startHeaderRecorder, startObservedGateway, startObservedSubgraph } from './support/observed.js';
 
@@ -69,6 +71,27 @@ describe('/metrics', () => {
     expect(await metricValue(gateway.baseUrl, 'vo_graphql_request_duration_seconds_count', timed)).toBe(before + 1);
     expect(await metricValue(gateway.baseUrl, 'vo_graphql_request_duration_seconds_bucket', { ...timed, le: '+Inf' })).toBe(before + 1);
     expect(await (await fetch(`${gateway.baseUrl}/metrics`)).text()).toMatch(/^process_cpu_user_seconds_total /m);
+  });
+
+  it('reports the heap that survived the last major collection, the floor the soak benchmark follows', async () => {
+    const afterGc = async () => Number(/^vo_heap_used_after_major_gc_bytes (\S+)$/m.exec(await (await fetch(`${gateway.baseUrl}/metrics`)).text())?.[1]);
+    setFlagsFromString('--expose-gc');
+    const collect = runInNewContext('gc') as () => void;
+    /** Collects, and reads the gauge once it has moved. */
+    const collected = async () => {
+      const before = await afterGc();
+      collect();
+      await expect.poll(afterGc).not.toBe(before);
+      return afterGc();
+    };
+    let garbage: object[] = Array.from({ length: 500_000 }, (_, i) => ({ i, text: `garbage ${i}` }));
+    const withGarbage = await collected();
+    expect(garbage).toHaveLength(500_000);
+    garbage = [];
+    // The garbage (some 40 MB) is gone after the next collection, and the floor says so.
+    const without = await collected();
+    expect(without).toBeGreaterThan(0);
+    expect(without).toBeLessThan(withGarbage - 10 * 2 ** 20);
   });
 });
 

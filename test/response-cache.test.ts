@@ -233,6 +233,24 @@ describe('the front door (hits answered before express)', () => {
   });
 });
 
+describe('the cache on /metrics', () => {
+  it('reports the bytes it holds, counted against its bound', async () => {
+    const gateway = await startCachedGateway(hub, clock);
+    const held = async () => {
+      const text = await (await fetch(`${gateway.baseUrl}/metrics`)).text();
+      return Number(/^vo_response_cache_bytes{service="gateway"} (\d+)$/m.exec(text)?.[1]);
+    };
+    try {
+      expect(await held()).toBe(0);
+      const answer = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: QUERIES.regions.query }) });
+      const bytes = (await answer.arrayBuffer()).byteLength;
+      expect(await held()).toBeGreaterThan(bytes);
+    } finally {
+      await gateway.close();
+    }
+  });
+});
+
 describe('a schema publish through the registry', () => {
   let database: Awaited<ReturnType<typeof openTestDatabase>>;
   let gateway: Awaited<ReturnType<typeof startCachedGateway>>;

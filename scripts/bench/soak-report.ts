@@ -1,6 +1,7 @@
 // The soak's report: bench/results/soak.md from the result soak.ts measured (soak.json holds every sample).
 import type { Machine } from './machine.js';
 import { machineLine } from './machine.js';
+import { MIN_FLOORS, type MemorySample } from './soak-memory.js';
 
 export interface SoakResult {
   workload: 'soak';
@@ -14,25 +15,28 @@ export interface SoakResult {
   subgraphErrors: number;
   memory: {
     rssSlopeMBPerMinute: number;
-    heapSlopeMBPerMinute: number;
-    rssFirstMB: number;
-    rssLastMB: number;
+    heapFloorSlopeMBPerMinute: number;
+    heapRawSlopeMBPerMinute: number;
+    floors: { second: number; heapMB: number }[];
     peakRssMB: number;
     flatThresholds: { rssMBPerMinute: number; heapMBPerMinute: number };
     flat: boolean;
   };
-  samples: { second: number; rssMB: number; heapMB: number }[];
+  samples: MemorySample[];
 }
 
+const round = (n: number) => Math.round(n * 100) / 100;
 const minutes = (n: number) => `${n} minute${n === 1 ? '' : 's'}`;
 
 /** One line for the gateway report's checklist. */
 export const soakVerdict = (soak: SoakResult) =>
-  `RSS ${soak.memory.rssSlopeMBPerMinute} MB/min, heap ${soak.memory.heapSlopeMBPerMinute} MB/min over ${soak.minutes - soak.warmupMinutes} min of mixed load (soak of ${soak.machine.at})`;
+  `RSS ${soak.memory.rssSlopeMBPerMinute} MB/min, heap floor ${soak.memory.heapFloorSlopeMBPerMinute} MB/min (both outside the response cache) over ${soak.minutes - soak.warmupMinutes} min of mixed load (soak of ${soak.machine.at})`;
 
 export function soakMarkdown(soak: SoakResult): string {
   const total = soak.operations.reduce((sum, op) => sum + op.requests, 0);
   const m = soak.memory;
+  const first = soak.samples.find((s) => s.second >= soak.warmupMinutes * 60);
+  const last = soak.samples.at(-1);
   return `# Benchmark: soak of the hub's gateway
 
 ${machineLine(soak.machine)}
@@ -41,8 +45,11 @@ ${minutes(soak.minutes)} of mixed load on the hub's gateway (as \`npm start\` ru
 operation, all at once: the three workloads of the gateway comparison and four other operations of schema/operations/.
 Meanwhile grant ${soak.writes.grantId} was corrected through the gateway every ${soak.writes.everySeconds} s with a
 funding:write token (its amount one cent up and back), so funding figures and any cache over them changed for real:
-${soak.writes.corrections} corrections, ${soak.writes.failures} failed. The gateway's RSS (/proc) and heap (its /metrics,
-nodejs_heap_size_used_bytes) were sampled every second; the slope is a least-squares fit over the run after a
+${soak.writes.corrections} corrections, ${soak.writes.failures} failed. The gateway's RSS (/proc) and, from its /metrics,
+its heap used, the heap that survived its last major collection and its response cache's size were sampled every
+second. Heap used is a sawtooth between major collections, so its trend is fitted through the floors: the heap after
+each major collection (${m.floors.length} after the warm-up; at least ${MIN_FLOORS} are needed for a verdict). The cache grows by design up
+to its bound, so it is left out of both RSS and floors. The slopes are least-squares fits over the run after a
 ${minutes(soak.warmupMinutes)} warm-up.
 
 | operation | requests | failed | p50 (ms) | p99 (ms) |
@@ -54,8 +61,10 @@ SQL statements in the subgraphs: ${soak.sqlStatements.toLocaleString('en')} (${t
 
 | memory | after warm-up | at the end | peak | slope (MB/min) | flat when under |
 |---|---:|---:|---:|---:|---:|
-| RSS (MB) | ${m.rssFirstMB} | ${m.rssLastMB} | ${m.peakRssMB} | ${m.rssSlopeMBPerMinute} | ${m.flatThresholds.rssMBPerMinute} |
-| heap used (MB) | ${soak.samples.find((s) => s.second >= soak.warmupMinutes * 60)?.heapMB ?? '-'} | ${soak.samples.at(-1)?.heapMB ?? '-'} | ${Math.max(...soak.samples.map((s) => s.heapMB))} | ${m.heapSlopeMBPerMinute} | ${m.flatThresholds.heapMBPerMinute} |
+| RSS less the cache (MB) | ${first ? round(first.rssMB - first.cacheMB) : '-'} | ${last ? round(last.rssMB - last.cacheMB) : '-'} | ${m.peakRssMB} (with the cache) | ${m.rssSlopeMBPerMinute} | ${m.flatThresholds.rssMBPerMinute} |
+| heap floor less the cache (MB) | ${m.floors[0] ? round(m.floors[0].heapMB) : '-'} | ${m.floors.at(-1) ? round(m.floors.at(-1)!.heapMB) : '-'} | | ${m.heapFloorSlopeMBPerMinute} | ${m.flatThresholds.heapMBPerMinute} |
+| heap used, every sample (MB) | ${first?.heapMB ?? '-'} | ${last?.heapMB ?? '-'} | ${Math.max(...soak.samples.map((s) => s.heapMB))} | ${m.heapRawSlopeMBPerMinute} | (sawtooth) |
+| response cache (MB) | ${first?.cacheMB ?? '-'} | ${last?.cacheMB ?? '-'} | ${Math.max(...soak.samples.map((s) => s.cacheMB))} | | |
 
 Memory over the soak: **${m.flat ? 'flat' : 'not flat'}**. A soak of ${minutes(soak.minutes)} finds a leak of a few MB a minute, not a
 slow one of a few MB an hour: that needs a longer run (\`npm run bench -- soak --soak-minutes 60\`).

@@ -1,6 +1,6 @@
 // `npm run bench -- soak`: minutes of mixed load on the hub's gateway (the three workloads and four other analysts'
 // operations at once, and a grant corrected through the gateway every few seconds so caches are invalidated for
-// real), its RSS and heap sampled every second; the least-squares slope after the warm-up says whether memory is flat.
+// real), its RSS, heap and response cache sampled every second; soak-memory.ts says whether memory is flat.
 import autocannon from 'autocannon';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { ensureDataset } from './dataset.js';
@@ -11,28 +11,23 @@ import { runFolder, startHubGateway, startSubgraphs, subgraphCounters } from './
 import { rssMB } from './stack/processes.js';
 import { PORTS } from './stack/targets.js';
 import { headersFor, signTokens, SOAK_EXTRA_READS, WORKLOADS, type Role } from './workloads.js';
+import { FLAT, memoryTrend, type MemorySample } from './soak-memory.js';
 import { soakMarkdown, type SoakResult } from './soak-report.js';
 import { startWriter } from './soak-writes.js';
 
 /** Connections per operation: 7 operations, 7 connections in all, about the comparison's 8. */
 const CONNECTIONS_PER_OPERATION = 1;
-/** Flat: the fitted growth per minute after the warm-up stays under these. */
-export const FLAT = { rssMBPerMinute: 1, heapMBPerMinute: 0.5 };
-
-/** Least-squares slope of y over x. */
-export function slope(points: { x: number; y: number }[]): number {
-  const n = points.length;
-  const mx = points.reduce((s, p) => s + p.x, 0) / n;
-  const my = points.reduce((s, p) => s + p.y, 0) / n;
-  const sxy = points.reduce((s, p) => s + (p.x - mx) * (p.y - my), 0);
-  const sxx = points.reduce((s, p) => s + (p.x - mx) ** 2, 0);
-  return sxx === 0 ? 0 : sxy / sxx;
-}
-
-async function heapMB(metricsUrl: string): Promise<number> {
+/** The gateway's heap, its floor after major collections and its response cache, from its /metrics. */
+async function gatewayMemory(metricsUrl: string): Promise<Omit<MemorySample, 'second' | 'rssMB'>> {
   const text = await (await fetch(metricsUrl)).text();
-  const line = text.split('\n').find((l) => l.startsWith('nodejs_heap_size_used_bytes'));
-  return line ? Number(line.split(' ').at(-1)) / 2 ** 20 : NaN;
+  const value = (name: string, labels = '(?:\\{[^}]*\\})?') => Number(new RegExp(`^${name}${labels} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
+  const mb = (bytes: number) => round(bytes / 2 ** 20);
+  return {
+    heapMB: mb(value('nodejs_heap_size_used_bytes')),
+    heapAfterGcMB: mb(value('vo_heap_used_after_major_gc_bytes')),
+    majorGcs: value('nodejs_gc_duration_seconds_count', '\\{kind="major"\\}'),
+    cacheMB: mb(value('vo_response_cache_bytes')),
+  };
 }
 
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
@@ -51,12 +46,12 @@ export async function benchSoak(options: BenchOptions): Promise<SoakResult> {
   try {
     const machine = describeMachine({ name: dataset.name, size: await dataset.size() }, loadAverage);
     const writer = await startWriter(gateway.url, tokens);
-    const samples: { second: number; rssMB: number; heapMB: number }[] = [];
+    const samples: MemorySample[] = [];
     const started = performance.now();
     const metricsUrl = gateway.url.replace(/\/graphql$/, '/metrics');
     const sampler = setInterval(async () => {
       const second = (performance.now() - started) / 1000;
-      samples.push({ second: round(second, 1), rssMB: round(rssMB(gateway.pid)), heapMB: round(await heapMB(metricsUrl)) });
+      samples.push({ second: round(second, 1), rssMB: round(rssMB(gateway.pid)), ...(await gatewayMemory(metricsUrl)) });
     }, 1000);
     const before = await subgraphCounters(subgraphs.urls);
     const operations = [...WORKLOADS, ...SOAK_EXTRA_READS];
@@ -69,8 +64,7 @@ export async function benchSoak(options: BenchOptions): Promise<SoakResult> {
     const writes = await writer.stop();
     const after = await subgraphCounters(subgraphs.urls);
     const measured = samples.filter((s) => s.second >= options.soakWarmupMinutes * 60);
-    const rssSlope = slope(measured.map((s) => ({ x: s.second / 60, y: s.rssMB })));
-    const heapSlope = slope(measured.map((s) => ({ x: s.second / 60, y: s.heapMB })));
+    const trend = memoryTrend(measured);
     const result: SoakResult = {
       workload: 'soak',
       machine,
@@ -81,13 +75,13 @@ export async function benchSoak(options: BenchOptions): Promise<SoakResult> {
       sqlStatements: after.sql - before.sql,
       subgraphErrors: after.errors - before.errors,
       memory: {
-        rssSlopeMBPerMinute: round(rssSlope, 3),
-        heapSlopeMBPerMinute: round(heapSlope, 3),
-        rssFirstMB: measured[0]?.rssMB ?? NaN,
-        rssLastMB: measured.at(-1)?.rssMB ?? NaN,
+        rssSlopeMBPerMinute: round(trend.rssSlopeMBPerMinute, 3),
+        heapFloorSlopeMBPerMinute: round(trend.heapFloorSlopeMBPerMinute, 3),
+        heapRawSlopeMBPerMinute: round(trend.heapRawSlopeMBPerMinute, 3),
+        floors: trend.floors,
         peakRssMB: Math.max(...samples.map((s) => s.rssMB)),
         flatThresholds: FLAT,
-        flat: rssSlope < FLAT.rssMBPerMinute && heapSlope < FLAT.heapMBPerMinute,
+        flat: trend.flat,
       },
       samples,
     };

@@ -18,7 +18,9 @@ export interface ResponseCacheOptions {
 
 /** A response cache following the data versions of the subgraphs the gateway is given (DataVersions.follow). */
 export function createResponseCache(options: ResponseCacheOptions, metrics: ResponseCacheMetrics): ResponseCache {
-  return new ResponseCache(new DataVersions((subgraph) => metrics.invalidations.inc({ subgraph })), options.maxBytes);
+  const cache = new ResponseCache(new DataVersions((subgraph) => metrics.invalidations.inc({ subgraph })), options.maxBytes);
+  metrics.size = () => cache.bytes;
+  return cache;
 }
 
 const JOIN_GRAPH = /@join__graph\(name: "([^"]+)"/g;

@@ -45,6 +45,11 @@ export class ResponseCache {
     this.answers = new LRUCache({ maxSize: maxBytes, sizeCalculation: (answer, key) => answer.body.length + key.length + ENTRY_OVERHEAD_BYTES });
   }
 
+  /** What the kept answers cost against maxBytes: bodies, keys and per-entry overhead. */
+  get bytes(): number {
+    return this.answers.calculatedSize;
+  }
+
   /** The stored answer for `key` while every subgraph it read is live and unchanged; a stale one is dropped. */
   lookup(key: string): StoredAnswer | undefined {
     const answer = this.answers.get(key);

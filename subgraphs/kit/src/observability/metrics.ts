@@ -1,5 +1,7 @@
 import type { RequestHandler } from 'express';
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { constants, PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
+import { getHeapStatistics } from 'node:v8';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /** The label for anonymous operations, unresolvable ones and names past the cap: bounded label cardinality. */
 export const OTHER_OPERATION = '(other)';
@@ -16,8 +18,26 @@ function processMetrics(): Registry {
   if (!processRegistry) {
     processRegistry = new Registry();
     collectDefaultMetrics({ register: processRegistry });
+    heapAfterMajorGc(processRegistry);
   }
   return processRegistry;
+}
+
+/**
+ * Heap used just after the last major collection: what survived it. Heap used itself is a sawtooth between
+ * collections; this is its floor, so a trend across collections is a leak (the soak benchmark reads it).
+ */
+function heapAfterMajorGc(registry: Registry) {
+  const gauge = new Gauge({
+    name: 'vo_heap_used_after_major_gc_bytes',
+    help: 'Heap used just after the last major (mark-compact) garbage collection: what survived it; 0 before the first.',
+    registers: [registry],
+  });
+  const major = (entry: PerformanceEntry) => ((entry as { detail?: unknown }).detail as { kind?: number } | undefined)?.kind === constants.NODE_PERFORMANCE_GC_MAJOR;
+  const observer = new PerformanceObserver((list) => {
+    if (list.getEntries().some(major)) gauge.set(getHeapStatistics().used_heap_size);
+  });
+  observer.observe({ entryTypes: ['gc'] });
 }
 
 /** One service's Prometheus metrics: GraphQL requests by operation here, more registered by the service itself. */
@@ -40,6 +60,7 @@ export class ServiceMetrics {
 
   constructor(service: string) {
     this.registry.setDefaultLabels({ service });
+    processMetrics(); // from now on, not from the first scrape: the collections before it count too
   }
 
   /** The operation label for a name: a new name is kept until the cap, after which it counts as other. */

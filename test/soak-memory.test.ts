@@ -1,0 +1,45 @@
+// Issue 8: the soak's "memory flat" verdict. A heap that climbs between collections and drops back at each is flat;
+// a heap whose floor (what survives each major collection) rises is a leak, whichever phase of the sawtooth the run
+// starts and ends in; a cache filling towards its bound is not a leak.
+import { describe, expect, it } from 'vitest';
+import { memoryTrend, type MemorySample } from '../scripts/bench/soak-memory.js';
+
+/**
+ * Four minutes of samples, one a second: a heap climbing 3 MB a second and collected back every `period` seconds,
+ * the gauge of what survived moving at each collection.
+ */
+function sawtooth(period: number, leakMBPerMinute: number, cacheMB: (second: number) => number = () => 0): MemorySample[] {
+  return Array.from({ length: 240 }, (_, i) => {
+    const second = 60 + i;
+    const floor = 200 + (leakMBPerMinute * (i - (i % period))) / 60 + cacheMB(second);
+    return { second, rssMB: 200 + floor, heapMB: floor + 3 * (i % period), heapAfterGcMB: floor, majorGcs: Math.floor(i / period), cacheMB: cacheMB(second) };
+  });
+}
+
+describe('the soak memory trend', () => {
+  it('calls a sawtooth over a level floor flat, though a line through every sample slopes', () => {
+    const trend = memoryTrend(sawtooth(50, 0));
+    expect(trend.heapRawSlopeMBPerMinute).toBeGreaterThan(2);
+    expect(trend.floors).toHaveLength(4);
+    expect(trend.heapFloorSlopeMBPerMinute).toBe(0);
+    expect(trend.flat).toBe(true);
+  });
+
+  it('finds a floor rising 2 MB a minute', () => {
+    const trend = memoryTrend(sawtooth(20, 2));
+    expect(trend.heapFloorSlopeMBPerMinute).toBeCloseTo(2, 1);
+    expect(trend.flat).toBe(false);
+  });
+
+  it('gives no verdict of flat from fewer than three collections', () => {
+    const trend = memoryTrend(sawtooth(100, 0));
+    expect(trend.floors).toHaveLength(2);
+    expect(trend.flat).toBe(false);
+  });
+
+  it('leaves out the response cache filling towards its bound', () => {
+    const trend = memoryTrend(sawtooth(20, 0, (second) => Math.min(64, second / 4)));
+    expect(trend.rssSlopeMBPerMinute).toBeCloseTo(0, 5);
+    expect(trend.flat).toBe(true);
+  });
+});
