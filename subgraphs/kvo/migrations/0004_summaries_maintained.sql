@@ -120,3 +120,6 @@ CREATE TRIGGER certification_summaries_truncate AFTER TRUNCATE ON kvo.certificat
 -- The certificates already stored, counted as if just inserted, by the same function (the triggers above hold off
 -- writers until this commits, so none is missed).
 SELECT kvo.count_certificate_changes('{}', array(SELECT c FROM kvo.certification c));
+--> statement-breakpoint
+-- Statistics for the filled summaries now: PGlite runs no autovacuum, and a server's may come only after the first reads.
+ANALYZE kvo.stock_change, kvo.site_span, kvo.issue_count, kvo.lapse;
