@@ -1,5 +1,5 @@
 import type { Viewer } from '@vo/kit';
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** One POSTed GraphQL operation, as far as the cache reads it. */
 export interface OperationRequest {
@@ -25,7 +25,32 @@ export function canonicalJson(value: unknown): string {
  * (only the audit of a write does, kit audit.ts).
  */
 export function accessScope(viewer: Viewer): string {
-  return canonicalJson([viewer.authenticated, viewer.organisation ?? null, [...viewer.scopes].sort()]);
+  let scope = scopes.get(viewer);
+  if (scope === undefined) {
+    scope = canonicalJson([viewer.authenticated, viewer.organisation ?? null, [...viewer.scopes].sort()]);
+    scopes.set(viewer, scope);
+  }
+  return scope;
+}
+
+// The verified viewer of a token is remembered (identity.ts), so its scope is worked out once, not per request.
+const scopes = new WeakMap<Viewer, string>();
+
+// Documents are few (a dashboard sends the same handful all day) and long: each is hashed once, not per request.
+// Past the bound (someone sending ever new documents) the memo starts over.
+const MAX_DOCUMENTS = 1000;
+const documentHashes = new Map<string, string>();
+
+const sha256 = (text: string) => hash('sha256', text, 'base64url');
+
+function documentHash(document: string): string {
+  let known = documentHashes.get(document);
+  if (known === undefined) {
+    if (documentHashes.size >= MAX_DOCUMENTS) documentHashes.clear();
+    known = sha256(document);
+    documentHashes.set(document, known);
+  }
+  return known;
 }
 
 /** The document the request names: its text, or the id of a persisted (trusted) document. Undefined: not cacheable. */
@@ -52,6 +77,6 @@ export function answerKey(request: OperationRequest, parts: KeyParts): string | 
   const { operationName, variables } = request;
   if (operationName != null && typeof operationName !== 'string') return undefined;
   if (variables != null && (typeof variables !== 'object' || Array.isArray(variables))) return undefined;
-  const fields = [parts.generation, document, operationName ?? '', canonicalJson(variables ?? {}), parts.scope, parts.today, parts.accept];
-  return createHash('sha256').update(JSON.stringify(fields)).digest('base64url');
+  const fields = [parts.generation, documentHash(document), operationName ?? '', canonicalJson(variables ?? {}), parts.scope, parts.today, parts.accept];
+  return sha256(JSON.stringify(fields));
 }
