@@ -33,17 +33,9 @@ export function tokenVerifier(auth: AuthConfig = DEVELOPMENT_AUTH): TokenVerifie
     const known = verified.get(authorization);
     if (known && known.until > Date.now()) return known.viewer;
     const viewer = await authenticate(authorization);
-    const expires = expiryOf(authorization);
-    verified.set(authorization, { viewer, until: Math.min(expires, Date.now() + REVERIFY_MS) });
+    verified.set(authorization, { viewer, until: Math.min(viewer.expiresAt ?? 0, Date.now() + REVERIFY_MS) });
     return viewer;
   };
-}
-
-/** The `exp` of a token that passed verification (which requires the claim), in ms. */
-function expiryOf(authorization: string): number {
-  const payload = authorization.slice(authorization.lastIndexOf(' ') + 1).split('.')[1];
-  const exp: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')).exp;
-  return typeof exp === 'number' ? exp * 1000 : 0;
 }
 
 /**

@@ -106,6 +106,7 @@ function viewerFrom(payload: JWTPayload): Viewer {
     subject: payload.sub,
     organisation: typeof payload.org === 'string' ? payload.org : undefined,
     scopes: new Set([...scope, ...scp].filter(Boolean)),
+    ...(typeof payload.exp === 'number' ? { expiresAt: payload.exp * 1000 } : {}),
   };
 }
 

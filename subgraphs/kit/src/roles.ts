@@ -35,6 +35,8 @@ export interface Viewer {
   /** The partner organisation the caller acts for (`org` claim, a kit ORGANISATIONS id). */
   organisation?: string;
   scopes: ReadonlySet<string>;
+  /** When the token stops being accepted (its `exp`), in ms since the epoch. */
+  expiresAt?: number;
 }
 
 export const ANONYMOUS: Viewer = { authenticated: false, scopes: new Set() };
