@@ -8,10 +8,12 @@ import { memoryTrend, type MemorySample } from '../scripts/bench/soak-memory.js'
  * Four minutes of samples, one a second: a heap climbing 3 MB a second and collected back every `period` seconds,
  * the gauge of what survived moving at each collection.
  */
-function sawtooth(period: number, leakMBPerMinute: number, cacheMB: (second: number) => number = () => 0): MemorySample[] {
+function sawtooth(period: number, leakMBPerMinute: number, cacheMB: (second: number) => number = () => 0, noiseMB = 0): MemorySample[] {
   return Array.from({ length: 240 }, (_, i) => {
     const second = 60 + i;
-    const floor = 200 + (leakMBPerMinute * (i - (i % period))) / 60 + cacheMB(second);
+    const cycle = Math.floor(i / period);
+    // What is live at a collection varies with the requests in flight: the floor moves up and down by noiseMB.
+    const floor = 200 + (leakMBPerMinute * (i - (i % period))) / 60 + cacheMB(second) + (cycle % 2 ? noiseMB : -noiseMB);
     return { second, rssMB: 200 + floor, heapMB: floor + 3 * (i % period), heapAfterGcMB: floor, majorGcs: Math.floor(i / period), cacheMB: cacheMB(second) };
   });
 }
@@ -28,7 +30,19 @@ describe('the soak memory trend', () => {
   it('finds a floor rising 2 MB a minute', () => {
     const trend = memoryTrend(sawtooth(20, 2));
     expect(trend.heapFloorSlopeMBPerMinute).toBeCloseTo(2, 1);
+    expect(trend.heapFloorSlopeInterval[0]).toBeGreaterThan(1);
     expect(trend.flat).toBe(false);
+  });
+
+  it('calls floors that wander by 5 MB around a level flat, and gives no verdict when four such floors cannot tell', () => {
+    const many = memoryTrend(sawtooth(17, 0, undefined, 5));
+    expect(many.floors.length).toBeGreaterThanOrEqual(13);
+    expect(many.heapFloorSlopeInterval[0]).toBeLessThan(0);
+    expect(many.flat).toBe(true);
+    const few = memoryTrend(sawtooth(50, 0, undefined, 5));
+    expect(few.floors).toHaveLength(4);
+    expect(few.heapFloorSlopeInterval[1]).toBeGreaterThan(5);
+    expect(few.flat).toBe(false);
   });
 
   it('gives no verdict of flat from fewer than three collections', () => {

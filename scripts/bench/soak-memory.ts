@@ -17,20 +17,29 @@ export interface MemorySample {
   cacheMB: number;
 }
 
-/** Flat: the fitted growth per minute after the warm-up stays under these. */
-export const FLAT = { rssMBPerMinute: 1, heapMBPerMinute: 0.5 };
+/**
+ * Flat: RSS outside the cache grows less than rssMBPerMinute, and the heap floors show no growth: their slope is
+ * not significantly above zero (its 95% interval reaches zero), and the interval is narrow enough to mean something
+ * (its upper end under heapUpperMBPerMinute: a soak too short or too noisy to tell gets no verdict of flat).
+ */
+export const FLAT = { rssMBPerMinute: 1, heapUpperMBPerMinute: 5 };
 /** Fewer floors than this cannot show a trend. */
 export const MIN_FLOORS = 3;
 
-/** Least-squares slope of y over x. */
-export function slope(points: { x: number; y: number }[]): number {
+/** Least-squares slope of y over x, and its standard error (0 with fewer than three points). */
+export function fit(points: { x: number; y: number }[]): { slope: number; standardError: number } {
   const n = points.length;
   const mx = points.reduce((s, p) => s + p.x, 0) / n;
   const my = points.reduce((s, p) => s + p.y, 0) / n;
   const sxy = points.reduce((s, p) => s + (p.x - mx) * (p.y - my), 0);
   const sxx = points.reduce((s, p) => s + (p.x - mx) ** 2, 0);
-  return sxx === 0 ? 0 : sxy / sxx;
+  const slope = sxx === 0 ? 0 : sxy / sxx;
+  const residuals = points.reduce((s, p) => s + (p.y - my - slope * (p.x - mx)) ** 2, 0);
+  return { slope, standardError: n > 2 && sxx > 0 ? Math.sqrt(residuals / (n - 2) / sxx) : 0 };
 }
+
+// Student's t at 97.5% for 1 to 30 degrees of freedom (two-sided 95%); 2 beyond.
+const T_975 = [12.71, 4.3, 3.18, 2.78, 2.57, 2.45, 2.36, 2.31, 2.26, 2.23, 2.2, 2.18, 2.16, 2.14, 2.13, 2.12, 2.11, 2.1, 2.09, 2.09, 2.08, 2.07, 2.07, 2.06, 2.06, 2.06, 2.05, 2.05, 2.05, 2.04];
 
 /** The heap outside the cache after each major collection in the samples, at the first sample that saw it. */
 export function heapFloors(samples: readonly MemorySample[]): { second: number; heapMB: number }[] {
@@ -46,24 +55,29 @@ export interface MemoryTrend {
   rssSlopeMBPerMinute: number;
   /** Heap used less the cache, fitted over the floors (the major collections after the warm-up). */
   heapFloorSlopeMBPerMinute: number;
+  /** The 95% interval of that slope. */
+  heapFloorSlopeInterval: [low: number, high: number];
   /** Heap used fitted over every sample, as it was measured before the floors: for comparison only. */
   heapRawSlopeMBPerMinute: number;
   floors: { second: number; heapMB: number }[];
   flat: boolean;
 }
 
-const perMinute = (points: { second: number; value: number }[]) => slope(points.map((p) => ({ x: p.second / 60, y: p.value })));
+const perMinute = (points: { second: number; value: number }[]) => fit(points.map((p) => ({ x: p.second / 60, y: p.value })));
 
 /** The trend of the samples taken after the warm-up. */
 export function memoryTrend(measured: readonly MemorySample[]): MemoryTrend {
   const floors = heapFloors(measured);
-  const rssSlope = perMinute(measured.map((s) => ({ second: s.second, value: s.rssMB - s.cacheMB })));
-  const heapFloorSlope = perMinute(floors.map((f) => ({ second: f.second, value: f.heapMB })));
+  const rss = perMinute(measured.map((s) => ({ second: s.second, value: s.rssMB - s.cacheMB }))).slope;
+  const heap = perMinute(floors.map((f) => ({ second: f.second, value: f.heapMB })));
+  const margin = (T_975[floors.length - 3] ?? 2) * heap.standardError;
+  const interval: [number, number] = [heap.slope - margin, heap.slope + margin];
   return {
-    rssSlopeMBPerMinute: rssSlope,
-    heapFloorSlopeMBPerMinute: heapFloorSlope,
-    heapRawSlopeMBPerMinute: perMinute(measured.map((s) => ({ second: s.second, value: s.heapMB }))),
+    rssSlopeMBPerMinute: rss,
+    heapFloorSlopeMBPerMinute: heap.slope,
+    heapFloorSlopeInterval: interval,
+    heapRawSlopeMBPerMinute: perMinute(measured.map((s) => ({ second: s.second, value: s.heapMB }))).slope,
     floors,
-    flat: floors.length >= MIN_FLOORS && rssSlope < FLAT.rssMBPerMinute && heapFloorSlope < FLAT.heapMBPerMinute,
+    flat: floors.length >= MIN_FLOORS && rss < FLAT.rssMBPerMinute && interval[0] <= 0 && interval[1] < FLAT.heapUpperMBPerMinute,
   };
 }

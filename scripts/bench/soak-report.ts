@@ -19,7 +19,8 @@ export interface SoakResult {
     heapRawSlopeMBPerMinute: number;
     floors: { second: number; heapMB: number }[];
     peakRssMB: number;
-    flatThresholds: { rssMBPerMinute: number; heapMBPerMinute: number };
+    heapFloorSlopeInterval: [number, number];
+    flatThresholds: { rssMBPerMinute: number; heapUpperMBPerMinute: number };
     flat: boolean;
   };
   samples: MemorySample[];
@@ -30,13 +31,14 @@ const minutes = (n: number) => `${n} minute${n === 1 ? '' : 's'}`;
 
 /** One line for the gateway report's checklist. */
 export const soakVerdict = (soak: SoakResult) =>
-  `RSS ${soak.memory.rssSlopeMBPerMinute} MB/min, heap floor ${soak.memory.heapFloorSlopeMBPerMinute} MB/min (both outside the response cache) over ${soak.minutes - soak.warmupMinutes} min of mixed load (soak of ${soak.machine.at})`;
+  `RSS ${soak.memory.rssSlopeMBPerMinute} MB/min, heap floor ${soak.memory.heapFloorSlopeMBPerMinute} MB/min (95%: ${soak.memory.heapFloorSlopeInterval.map((n) => round(n)).join(' to ')}; both outside the response cache) over ${soak.minutes - soak.warmupMinutes} min of mixed load (soak of ${soak.machine.at})`;
 
 export function soakMarkdown(soak: SoakResult): string {
   const total = soak.operations.reduce((sum, op) => sum + op.requests, 0);
   const m = soak.memory;
   const first = soak.samples.find((s) => s.second >= soak.warmupMinutes * 60);
   const last = soak.samples.at(-1);
+  const interval = m.heapFloorSlopeInterval.map((n) => round(n)).join(' to ');
   return `# Benchmark: soak of the hub's gateway
 
 ${machineLine(soak.machine)}
@@ -50,7 +52,7 @@ its heap used, the heap that survived its last major collection and its response
 second. Heap used is a sawtooth between major collections, so its trend is fitted through the floors: the heap after
 each major collection (${m.floors.length} after the warm-up; at least ${MIN_FLOORS} are needed for a verdict). The cache grows by design up
 to its bound, so it is left out of both RSS and floors. The slopes are least-squares fits over the run after a
-${minutes(soak.warmupMinutes)} warm-up.
+${minutes(soak.warmupMinutes)} warm-up; the floors' slope comes with its 95% interval (Student's t).
 
 | operation | requests | failed | p50 (ms) | p99 (ms) |
 |---|---:|---:|---:|---:|
@@ -59,14 +61,16 @@ ${soak.operations.map((op) => `| ${op.name} | ${op.requests.toLocaleString('en')
 
 SQL statements in the subgraphs: ${soak.sqlStatements.toLocaleString('en')} (${total ? (soak.sqlStatements / total).toFixed(2) : '-'} per request); subgraph answers with errors: ${soak.subgraphErrors}.
 
-| memory | after warm-up | at the end | peak | slope (MB/min) | flat when under |
+| memory | after warm-up | at the end | peak | slope (MB/min) | flat when |
 |---|---:|---:|---:|---:|---:|
-| RSS less the cache (MB) | ${first ? round(first.rssMB - first.cacheMB) : '-'} | ${last ? round(last.rssMB - last.cacheMB) : '-'} | ${m.peakRssMB} (with the cache) | ${m.rssSlopeMBPerMinute} | ${m.flatThresholds.rssMBPerMinute} |
-| heap floor less the cache (MB) | ${m.floors[0] ? round(m.floors[0].heapMB) : '-'} | ${m.floors.at(-1) ? round(m.floors.at(-1)!.heapMB) : '-'} | | ${m.heapFloorSlopeMBPerMinute} | ${m.flatThresholds.heapMBPerMinute} |
+| RSS less the cache (MB) | ${first ? round(first.rssMB - first.cacheMB) : '-'} | ${last ? round(last.rssMB - last.cacheMB) : '-'} | ${m.peakRssMB} (with the cache) | ${m.rssSlopeMBPerMinute} | under ${m.flatThresholds.rssMBPerMinute} |
+| heap floor less the cache (MB) | ${m.floors[0] ? round(m.floors[0].heapMB) : '-'} | ${m.floors.at(-1) ? round(m.floors.at(-1)!.heapMB) : '-'} | | ${m.heapFloorSlopeMBPerMinute} (95%: ${interval}) | no growth: the interval reaches 0 and ends under ${m.flatThresholds.heapUpperMBPerMinute} |
 | heap used, every sample (MB) | ${first?.heapMB ?? '-'} | ${last?.heapMB ?? '-'} | ${Math.max(...soak.samples.map((s) => s.heapMB))} | ${m.heapRawSlopeMBPerMinute} | (sawtooth) |
 | response cache (MB) | ${first?.cacheMB ?? '-'} | ${last?.cacheMB ?? '-'} | ${Math.max(...soak.samples.map((s) => s.cacheMB))} | | |
 
-Memory over the soak: **${m.flat ? 'flat' : 'not flat'}**. A soak of ${minutes(soak.minutes)} finds a leak of a few MB a minute, not a
-slow one of a few MB an hour: that needs a longer run (\`npm run bench -- soak --soak-minutes 60\`).
+Memory over the soak: **${m.flat ? 'flat' : 'not flat'}** (flat: RSS outside the cache grows under ${m.flatThresholds.rssMBPerMinute} MB/min, and the
+heap floors show no growth, their slope's 95% interval reaching 0 and ending under ${m.flatThresholds.heapUpperMBPerMinute} MB/min). This soak rules out
+growth of the heap floor above ${round(m.heapFloorSlopeInterval[1])} MB/min, not a slow leak of a few MB an hour: that needs a longer run
+(\`npm run bench -- soak --soak-minutes 60\`).
 `;
 }

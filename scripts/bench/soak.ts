@@ -77,6 +77,7 @@ export async function benchSoak(options: BenchOptions): Promise<SoakResult> {
       memory: {
         rssSlopeMBPerMinute: round(trend.rssSlopeMBPerMinute, 3),
         heapFloorSlopeMBPerMinute: round(trend.heapFloorSlopeMBPerMinute, 3),
+        heapFloorSlopeInterval: trend.heapFloorSlopeInterval.map((n) => round(n, 3)) as [number, number],
         heapRawSlopeMBPerMinute: round(trend.heapRawSlopeMBPerMinute, 3),
         floors: trend.floors,
         peakRssMB: Math.max(...samples.map((s) => s.rssMB)),
