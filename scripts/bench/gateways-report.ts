@@ -103,11 +103,14 @@ ${checklist(result, soak)}
 `;
 }
 
-/** Writes gateways.md from the saved results; run again after a soak so the memory target has its figure. */
+/** Writes gateways.md from the saved results (none yet: nothing); run again after a soak so the memory target has its figure. */
 export function writeGatewaysMarkdown() {
+  if (!existsSync(`${RESULTS}gateways.json`)) return '';
   const result = JSON.parse(readFileSync(`${RESULTS}gateways.json`, 'utf8')) as GatewaysResult;
   const soakPath = `${RESULTS}soak.json`;
-  const soak = existsSync(soakPath) ? (JSON.parse(readFileSync(soakPath, 'utf8')) as SoakResult) : undefined;
+  const saved = existsSync(soakPath) ? (JSON.parse(readFileSync(soakPath, 'utf8')) as SoakResult) : undefined;
+  // A soak saved before the floors' interval was measured has no verdict this report can give.
+  const soak = saved?.memory.heapFloorSlopeInterval ? saved : undefined;
   const markdown = gatewaysMarkdown(result, soak);
   writeFileSync(`${RESULTS}gateways.md`, markdown);
   return markdown;

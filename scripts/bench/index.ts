@@ -11,7 +11,13 @@ const WORKLOADS: Record<string, { about: string; run: (args: string[]) => Promis
     about: "the hub's gateway beside Hive Gateway, direct subgraph calls and bare node:http, on three workloads",
     run: async (args) => void console.log(await (await import('./gateways.js')).benchGateways(readOptions(args)).then(() => writeGatewaysMarkdown())),
   },
-  soak: { about: "minutes of mixed load with writes on the hub's gateway: is its memory flat?", run: async (args) => void (await (await import('./soak.js')).benchSoak(readOptions(args))) },
+  soak: {
+    about: "minutes of mixed load with writes on the hub's gateway: is its memory flat? (gateways.md gets its verdict)",
+    run: async (args) => {
+      await (await import('./soak.js')).benchSoak(readOptions(args));
+      writeGatewaysMarkdown();
+    },
+  },
   scale: { about: 'the scale dataset (100,000 certificates and grants, 1,000,000 cyber scans) in vo_bench: generated or reused', run: async (args) => (await import('./scale/index.js')).benchScale(args) },
   import: { about: 'a synthetic 1,000,000-row KVO file imported on PostgreSQL, against 100,000 rows: speed and peak memory', run: async (args) => (await import('./import.js')).benchImport(args) },
 };
