@@ -2,7 +2,7 @@
 // a heap whose floor (what survives each major collection) rises is a leak, whichever phase of the sawtooth the run
 // starts and ends in; a cache filling towards its bound is not a leak.
 import { describe, expect, it } from 'vitest';
-import { memoryTrend, type MemorySample } from '../scripts/bench/soak-memory.js';
+import { fit, memoryTrend, type MemorySample } from '../scripts/bench/soak-memory.js';
 
 /**
  * Four minutes of samples, one a second: a heap climbing 3 MB a second and collected back every `period` seconds,
@@ -55,5 +55,16 @@ describe('the soak memory trend', () => {
     const trend = memoryTrend(sawtooth(20, 0, (second) => Math.min(64, second / 4)));
     expect(trend.rssSlopeMBPerMinute).toBeCloseTo(0, 5);
     expect(trend.flat).toBe(true);
+  });
+
+  it('judges RSS by its peaks: a dip after the warm-up is not growth, a rising peak is', () => {
+    // For a few seconds after the warm-up V8 hands pages back, as it did in the 15-minute soak of 2026-12-07.
+    const dip = sawtooth(20, 0).map((s) => (s.second >= 62 && s.second < 75 ? { ...s, rssMB: s.rssMB - 150 } : s));
+    // A line through every sample would call that growth.
+    expect(fit(dip.map((s) => ({ x: s.second / 60, y: s.rssMB }))).slope).toBeGreaterThan(1);
+    expect(memoryTrend(dip).flat).toBe(true);
+    const rising = sawtooth(20, 0).map((s) => ({ ...s, rssMB: s.rssMB + (3 * (s.second - 60)) / 60 }));
+    expect(memoryTrend(rising).rssSlopeMBPerMinute).toBeCloseTo(3, 0);
+    expect(memoryTrend(rising).flat).toBe(false);
   });
 });

@@ -109,8 +109,8 @@ export function writeGatewaysMarkdown() {
   const result = JSON.parse(readFileSync(`${RESULTS}gateways.json`, 'utf8')) as GatewaysResult;
   const soakPath = `${RESULTS}soak.json`;
   const saved = existsSync(soakPath) ? (JSON.parse(readFileSync(soakPath, 'utf8')) as SoakResult) : undefined;
-  // A soak saved before the floors' interval was measured has no verdict this report can give.
-  const soak = saved?.memory.heapFloorSlopeInterval ? saved : undefined;
+  // A soak saved before the RSS peaks' interval was measured has no verdict this report can give.
+  const soak = saved?.memory.rssSlopeInterval ? saved : undefined;
   const markdown = gatewaysMarkdown(result, soak);
   writeFileSync(`${RESULTS}gateways.md`, markdown);
   return markdown;

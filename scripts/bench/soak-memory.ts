@@ -3,7 +3,8 @@
 // What survives each major collection is the floor, which the gateway reports itself
 // (vo_heap_used_after_major_gc_bytes); the trend is fitted through those floors. The response cache grows by design
 // up to its bound (RESPONSE_CACHE_MB) and reports its size (vo_response_cache_bytes), so it is left out: what is
-// measured is the memory outside it.
+// measured is the memory outside it. RSS rises and falls with the sawtooth and with the pages V8 hands back, so its
+// trend is fitted through its peaks, the highest RSS of each window: the memory the process needs at most.
 
 export interface MemorySample {
   second: number;
@@ -18,14 +19,14 @@ export interface MemorySample {
 }
 
 /**
- * Flat: RSS outside the cache grows less than rssMBPerMinute, and the heap floors show no growth: their slope is
- * not significantly above zero (its 95% interval reaches zero), and the interval is narrow enough to mean something
- * (its upper end under heapUpperMBPerMinute: a soak too short or too noisy to tell gets no verdict of flat).
+ * Flat: neither the heap floors nor the RSS peaks show growth: each slope's 95% interval reaches zero (no growth
+ * shown) and ends under upperMBPerMinute (a soak too short or too noisy to tell gets no verdict of flat).
  */
-export const FLAT = { rssMBPerMinute: 1, heapUpperMBPerMinute: 5 };
-/** Fewer floors than this cannot show a trend. */
+export const FLAT = { upperMBPerMinute: 5 };
+/** The window of each RSS peak. */
+export const RSS_WINDOW_SECONDS = 30;
+/** Fewer floors (or RSS peaks) than this cannot show a trend. */
 export const MIN_FLOORS = 3;
-
 /** Least-squares slope of y over x, and its standard error (0 with fewer than three points). */
 export function fit(points: { x: number; y: number }[]): { slope: number; standardError: number } {
   const n = points.length;
@@ -50,9 +51,23 @@ export function heapFloors(samples: readonly MemorySample[]): { second: number; 
   return floors;
 }
 
+/** The highest RSS outside the cache in each window of the samples, at the second it was seen. */
+export function rssPeaks(samples: readonly MemorySample[], windowSeconds = RSS_WINDOW_SECONDS): { second: number; rssMB: number }[] {
+  const peaks = new Map<number, { second: number; rssMB: number }>();
+  for (const s of samples) {
+    const window = Math.floor((s.second - samples[0]!.second) / windowSeconds);
+    const rssMB = s.rssMB - s.cacheMB;
+    if (!(rssMB <= (peaks.get(window)?.rssMB ?? -Infinity))) peaks.set(window, { second: s.second, rssMB });
+  }
+  return [...peaks.values()];
+}
+
 export interface MemoryTrend {
-  /** RSS less the cache, fitted over every sample. */
+  /** RSS less the cache, fitted over its peaks. */
   rssSlopeMBPerMinute: number;
+  /** The 95% interval of that slope. */
+  rssSlopeInterval: [low: number, high: number];
+  rssPeaks: { second: number; rssMB: number }[];
   /** Heap used less the cache, fitted over the floors (the major collections after the warm-up). */
   heapFloorSlopeMBPerMinute: number;
   /** The 95% interval of that slope. */
@@ -63,21 +78,29 @@ export interface MemoryTrend {
   flat: boolean;
 }
 
-const perMinute = (points: { second: number; value: number }[]) => fit(points.map((p) => ({ x: p.second / 60, y: p.value })));
+/** The least-squares slope per minute of a series and its 95% interval (Student's t). */
+function trend(points: { second: number; value: number }[]): { slope: number; interval: [number, number] } {
+  const { slope, standardError } = fit(points.map((p) => ({ x: p.second / 60, y: p.value })));
+  const margin = (T_975[points.length - 3] ?? 2) * standardError;
+  return { slope, interval: [slope - margin, slope + margin] };
+}
+
+const noGrowth = ({ interval }: { interval: [number, number] }) => interval[0] <= 0 && interval[1] < FLAT.upperMBPerMinute;
 
 /** The trend of the samples taken after the warm-up. */
 export function memoryTrend(measured: readonly MemorySample[]): MemoryTrend {
   const floors = heapFloors(measured);
-  const rss = perMinute(measured.map((s) => ({ second: s.second, value: s.rssMB - s.cacheMB }))).slope;
-  const heap = perMinute(floors.map((f) => ({ second: f.second, value: f.heapMB })));
-  const margin = (T_975[floors.length - 3] ?? 2) * heap.standardError;
-  const interval: [number, number] = [heap.slope - margin, heap.slope + margin];
+  const peaks = rssPeaks(measured);
+  const rss = trend(peaks.map((p) => ({ second: p.second, value: p.rssMB })));
+  const heap = trend(floors.map((f) => ({ second: f.second, value: f.heapMB })));
   return {
-    rssSlopeMBPerMinute: rss,
+    rssSlopeMBPerMinute: rss.slope,
+    rssSlopeInterval: rss.interval,
+    rssPeaks: peaks,
     heapFloorSlopeMBPerMinute: heap.slope,
-    heapFloorSlopeInterval: interval,
-    heapRawSlopeMBPerMinute: perMinute(measured.map((s) => ({ second: s.second, value: s.heapMB }))).slope,
+    heapFloorSlopeInterval: heap.interval,
+    heapRawSlopeMBPerMinute: trend(measured.map((s) => ({ second: s.second, value: s.heapMB }))).slope,
     floors,
-    flat: floors.length >= MIN_FLOORS && rss < FLAT.rssMBPerMinute && interval[0] <= 0 && interval[1] < FLAT.heapUpperMBPerMinute,
+    flat: floors.length >= MIN_FLOORS && peaks.length >= MIN_FLOORS && noGrowth(rss) && noGrowth(heap),
   };
 }

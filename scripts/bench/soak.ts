@@ -76,6 +76,8 @@ export async function benchSoak(options: BenchOptions): Promise<SoakResult> {
       subgraphErrors: after.errors - before.errors,
       memory: {
         rssSlopeMBPerMinute: round(trend.rssSlopeMBPerMinute, 3),
+        rssSlopeInterval: trend.rssSlopeInterval.map((n) => round(n, 3)) as [number, number],
+        rssPeaks: trend.rssPeaks,
         heapFloorSlopeMBPerMinute: round(trend.heapFloorSlopeMBPerMinute, 3),
         heapFloorSlopeInterval: trend.heapFloorSlopeInterval.map((n) => round(n, 3)) as [number, number],
         heapRawSlopeMBPerMinute: round(trend.heapRawSlopeMBPerMinute, 3),
