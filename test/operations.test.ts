@@ -143,7 +143,7 @@ describe('no N+1 across the federation', () => {
     expect(ten).toBeLessThanOrEqual(16);
   });
 
-  it('asks the subgraphs once for the same page opened by 8 dashboards at once (in-flight.ts)', async () => {
+  it('shares subgraph reads when 8 dashboards open the same page at once (in-flight.ts)', async () => {
     const one = await counted();
     const before = hub.statements();
     await Promise.all(Array.from({ length: 8 }, () => graphqlOk(hub.url, query, {})));
