@@ -2,13 +2,13 @@
 // gateway and real subgraphs over HTTP; log lines are read from the services' own pino output, captured in memory.
 import { ROOT_CONTEXT, trace } from '@opentelemetry/api';
 import { startTracing } from '@vo/gateway/observability';
-import { createLogger, maskUnexpectedErrors, runInRequestScope } from '@vo/kit';
+import { createLogger, fetchMetricSum, maskUnexpectedErrors, runInRequestScope } from '@vo/kit';
 import { graphql, graphqlOk } from '@vo/kit/testing';
 import { randomBytes } from 'node:crypto';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { captureLog, metricValue, startCollector, startHeaderRecorder, startObservedGateway, startObservedSubgraph } from './support/observed.js';
+import { captureLog, startCollector, startHeaderRecorder, startObservedGateway, startObservedSubgraph } from './support/observed.js';
 
 /** Regions (from regions) with their KVO figures (from kvo): one fetch from each subgraph. */
 const NAMED = 'query RegionCertificates { regions { code kvo { validCertificates } } }';
@@ -40,41 +40,41 @@ describe('/metrics', () => {
   it('counts a named operation on the gateway and on each subgraph it fetches from, and their fetches', async () => {
     const requests = { operation: 'RegionCertificates', outcome: 'ok' };
     const before = {
-      gateway: await metricValue(gateway.baseUrl, 'vo_graphql_requests_total', requests),
-      regionsFetches: await metricValue(gateway.baseUrl, 'vo_subgraph_fetches_total', { subgraph: 'regions', outcome: 'ok' }),
-      kvoFetches: await metricValue(gateway.baseUrl, 'vo_subgraph_fetches_total', { subgraph: 'kvo', outcome: 'ok' }),
-      kvo: await metricValue(base(kvo.url), 'vo_graphql_requests_total', requests),
-      kvoStatements: await metricValue(base(kvo.url), 'vo_db_statements_total', {}),
+      gateway: await fetchMetricSum(gateway.baseUrl, 'vo_graphql_requests_total', requests),
+      regionsFetches: await fetchMetricSum(gateway.baseUrl, 'vo_subgraph_fetches_total', { subgraph: 'regions', outcome: 'ok' }),
+      kvoFetches: await fetchMetricSum(gateway.baseUrl, 'vo_subgraph_fetches_total', { subgraph: 'kvo', outcome: 'ok' }),
+      kvo: await fetchMetricSum(base(kvo.url), 'vo_graphql_requests_total', requests),
+      kvoStatements: await fetchMetricSum(base(kvo.url), 'vo_db_statements_total', {}),
     };
     for (let i = 0; i < 2; i++) await graphqlOk(gateway.url, NAMED);
-    expect(await metricValue(gateway.baseUrl, 'vo_graphql_requests_total', requests)).toBe(before.gateway + 2);
-    expect(await metricValue(gateway.baseUrl, 'vo_subgraph_fetches_total', { subgraph: 'regions', outcome: 'ok' })).toBe(before.regionsFetches + 2);
-    expect(await metricValue(gateway.baseUrl, 'vo_subgraph_fetches_total', { subgraph: 'kvo', outcome: 'ok' })).toBe(before.kvoFetches + 2);
+    expect(await fetchMetricSum(gateway.baseUrl, 'vo_graphql_requests_total', requests)).toBe(before.gateway + 2);
+    expect(await fetchMetricSum(gateway.baseUrl, 'vo_subgraph_fetches_total', { subgraph: 'regions', outcome: 'ok' })).toBe(before.regionsFetches + 2);
+    expect(await fetchMetricSum(gateway.baseUrl, 'vo_subgraph_fetches_total', { subgraph: 'kvo', outcome: 'ok' })).toBe(before.kvoFetches + 2);
     // The gateway names its fetch "RegionCertificates__kvo__1"; kvo counts it under the caller's operation.
-    expect(await metricValue(base(kvo.url), 'vo_graphql_requests_total', requests)).toBe(before.kvo + 2);
-    expect(await metricValue(base(kvo.url), 'vo_db_statements_total', {})).toBeGreaterThan(before.kvoStatements);
-    expect(await metricValue(gateway.baseUrl, 'vo_subgraph_circuit_state', { subgraph: 'kvo', state: 'closed' })).toBe(1);
+    expect(await fetchMetricSum(base(kvo.url), 'vo_graphql_requests_total', requests)).toBe(before.kvo + 2);
+    expect(await fetchMetricSum(base(kvo.url), 'vo_db_statements_total', {})).toBeGreaterThan(before.kvoStatements);
+    expect(await fetchMetricSum(gateway.baseUrl, 'vo_subgraph_circuit_state', { subgraph: 'kvo', state: 'closed' })).toBe(1);
   });
 
   it('counts anonymous and unparsable operations under one label, and failures as errors', async () => {
     const other = { operation: '(other)', outcome: 'error' };
-    const before = await metricValue(gateway.baseUrl, 'vo_graphql_requests_total', other);
+    const before = await fetchMetricSum(gateway.baseUrl, 'vo_graphql_requests_total', other);
     expect((await graphql(gateway.url, '{ regions { code } nope }')).errors).toBeDefined();
     expect((await graphql(gateway.url, 'query Broken {')).errors).toBeDefined();
-    expect(await metricValue(gateway.baseUrl, 'vo_graphql_requests_total', other)).toBe(before + 2);
+    expect(await fetchMetricSum(gateway.baseUrl, 'vo_graphql_requests_total', other)).toBe(before + 2);
   });
 
   it('times each operation in a histogram beside the Node process metrics', async () => {
     const timed = { operation: 'RegionCertificates' };
-    const before = await metricValue(gateway.baseUrl, 'vo_graphql_request_duration_seconds_count', timed);
+    const before = await fetchMetricSum(gateway.baseUrl, 'vo_graphql_request_duration_seconds_count', timed);
     await graphqlOk(gateway.url, NAMED);
-    expect(await metricValue(gateway.baseUrl, 'vo_graphql_request_duration_seconds_count', timed)).toBe(before + 1);
-    expect(await metricValue(gateway.baseUrl, 'vo_graphql_request_duration_seconds_bucket', { ...timed, le: '+Inf' })).toBe(before + 1);
+    expect(await fetchMetricSum(gateway.baseUrl, 'vo_graphql_request_duration_seconds_count', timed)).toBe(before + 1);
+    expect(await fetchMetricSum(gateway.baseUrl, 'vo_graphql_request_duration_seconds_bucket', { ...timed, le: '+Inf' })).toBe(before + 1);
     expect(await (await fetch(`${gateway.baseUrl}/metrics`)).text()).toMatch(/^process_cpu_user_seconds_total /m);
   });
 
   it('reports the heap that survived the last major collection, the floor the soak benchmark follows', async () => {
-    const afterGc = async () => Number(/^vo_heap_used_after_major_gc_bytes (\S+)$/m.exec(await (await fetch(`${gateway.baseUrl}/metrics`)).text())?.[1]);
+    const afterGc = () => fetchMetricSum(gateway.baseUrl, 'vo_heap_used_after_major_gc_bytes');
     setFlagsFromString('--expose-gc');
     const collect = runInNewContext('gc') as () => void;
     /** Collects, and reads the gauge once it has moved. */

@@ -4,7 +4,7 @@
 // every answer, hit or miss, equals what a gateway without a cache answers at that moment.
 import { createGateway, type GatewayOptions } from '@vo/gateway';
 import { openRegistry } from '@vo/gateway/registry';
-import { closeServer, createLogger, listen, subgraphWrite } from '@vo/kit';
+import { closeServer, createLogger, fetchMetricSum, listen, subgraphWrite } from '@vo/kit';
 import { authHeaders, graphqlOk, openTestDatabase } from '@vo/kit/testing';
 import { sql } from 'drizzle-orm';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startHub, SUPERGRAPH_PATH, type Hub, type SubgraphName } from './support/hub.js';
-import { captureLog, metricValue } from './support/observed.js';
+import { captureLog } from './support/observed.js';
 import { registryCall, SEED_CONFIG } from './support/registry.js';
 import { ROLES, type RoleName } from './support/roles.js';
 
@@ -236,7 +236,7 @@ describe('the front door (hits answered before express)', () => {
 describe('the cache on /metrics', () => {
   it('reports the bytes it holds, counted against its bound', async () => {
     const gateway = await startCachedGateway(hub, clock);
-    const held = () => metricValue(gateway.baseUrl, 'vo_response_cache_bytes', { service: 'gateway' });
+    const held = () => fetchMetricSum(gateway.baseUrl, 'vo_response_cache_bytes', { service: 'gateway' });
     try {
       expect(await held()).toBe(0);
       const answer = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: QUERIES.regions.query }) });

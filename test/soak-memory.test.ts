@@ -13,8 +13,11 @@ function sawtooth(period: number, leakMBPerMinute: number, cacheMB: (second: num
     const second = 60 + i;
     const cycle = Math.floor(i / period);
     // What is live at a collection varies with the requests in flight: the floor moves up and down by noiseMB.
-    const floor = 200 + (leakMBPerMinute * (i - (i % period))) / 60 + cacheMB(second) + (cycle % 2 ? noiseMB : -noiseMB);
-    return { second, rssMB: 200 + floor, heapMB: floor + 3 * (i % period), heapAfterGcMB: floor, majorGcs: Math.floor(i / period), cacheMB: cacheMB(second) };
+    const floor = 200 + (leakMBPerMinute * (i - (i % period))) / 60 + (cycle % 2 ? noiseMB : -noiseMB);
+    // The cache's answers are Buffers: outside the heap, inside RSS.
+    const cache = cacheMB(second);
+    const heap = { heapMB: floor + 3 * (i % period), heapTotalMB: floor + 3 * period, heapAfterGcMB: floor, externalMB: 10 + cache };
+    return { second, rssMB: 200 + floor + cache, ...heap, majorGcs: Math.floor(i / period), cacheMB: cache };
   });
 }
 
@@ -54,6 +57,7 @@ describe('the soak memory trend', () => {
   it('leaves out the response cache filling towards its bound', () => {
     const trend = memoryTrend(sawtooth(20, 0, (second) => Math.min(64, second / 4)));
     expect(trend.rssSlopeMBPerMinute).toBeCloseTo(0, 5);
+    expect(trend.heapFloorSlopeMBPerMinute).toBeCloseTo(0, 5);
     expect(trend.flat).toBe(true);
   });
 

@@ -1,15 +1,20 @@
 // Whether the gateway's memory grows over a soak. Heap used climbs between collections and drops at each major one
 // (by some 250 MB under the soak's load), so a line through every sample follows the sawtooth's phase, not a leak.
 // What survives each major collection is the floor, which the gateway reports itself
-// (vo_heap_used_after_major_gc_bytes); the trend is fitted through those floors. The response cache grows by design
-// up to its bound (RESPONSE_CACHE_MB) and reports its size (vo_response_cache_bytes), so it is left out: what is
-// measured is the memory outside it. RSS rises and falls with the sawtooth and with the pages V8 hands back, so its
-// trend is fitted through its peaks, the highest RSS of each window: the memory the process needs at most.
+// (vo_heap_used_after_major_gc_bytes); the trend is fitted through those floors. RSS rises and falls with the
+// sawtooth and with the pages V8 hands back, so its trend is fitted through its peaks, the highest RSS of each window:
+// the memory the process needs at most. The response cache grows by design up to its bound (RESPONSE_CACHE_MB) and
+// reports its size (vo_response_cache_bytes), so it is left out of RSS. Its answers are Buffers, outside the V8 heap,
+// so the heap floors are taken as they are.
 
 export interface MemorySample {
   second: number;
   rssMB: number;
   heapMB: number;
+  /** The heap V8 has reserved (nodejs_heap_size_total_bytes): how high the sawtooth may climb before a collection. */
+  heapTotalMB: number;
+  /** Memory outside the heap held by JavaScript objects: Buffers, the cache's answers among them (nodejs_external_memory_bytes). */
+  externalMB: number;
   /** Heap used just after the last major collection (vo_heap_used_after_major_gc_bytes). */
   heapAfterGcMB: number;
   /** Major collections so far (nodejs_gc_duration_seconds_count{kind="major"}). */
@@ -42,11 +47,11 @@ export function fit(points: { x: number; y: number }[]): { slope: number; standa
 // Student's t at 97.5% for 1 to 30 degrees of freedom (two-sided 95%); 2 beyond.
 const T_975 = [12.71, 4.3, 3.18, 2.78, 2.57, 2.45, 2.36, 2.31, 2.26, 2.23, 2.2, 2.18, 2.16, 2.14, 2.13, 2.12, 2.11, 2.1, 2.09, 2.09, 2.08, 2.07, 2.07, 2.06, 2.06, 2.06, 2.05, 2.05, 2.05, 2.04];
 
-/** The heap outside the cache after each major collection in the samples, at the first sample that saw it. */
+/** The heap after each major collection in the samples, at the first sample that saw it. */
 export function heapFloors(samples: readonly MemorySample[]): { second: number; heapMB: number }[] {
   const floors: { second: number; heapMB: number }[] = [];
   samples.forEach((s, i) => {
-    if (i > 0 && s.heapAfterGcMB > 0 && s.majorGcs > samples[i - 1]!.majorGcs) floors.push({ second: s.second, heapMB: s.heapAfterGcMB - s.cacheMB });
+    if (i > 0 && s.heapAfterGcMB > 0 && s.majorGcs > samples[i - 1]!.majorGcs) floors.push({ second: s.second, heapMB: s.heapAfterGcMB });
   });
   return floors;
 }
@@ -68,7 +73,7 @@ export interface MemoryTrend {
   /** The 95% interval of that slope. */
   rssSlopeInterval: [low: number, high: number];
   rssPeaks: { second: number; rssMB: number }[];
-  /** Heap used less the cache, fitted over the floors (the major collections after the warm-up). */
+  /** Heap used, fitted over the floors (the major collections after the warm-up). */
   heapFloorSlopeMBPerMinute: number;
   /** The 95% interval of that slope. */
   heapFloorSlopeInterval: [low: number, high: number];

@@ -1,6 +1,7 @@
 // `npm run bench -- soak`: minutes of mixed load on the hub's gateway (the three workloads and four other analysts'
 // operations at once, and a grant corrected through the gateway every few seconds so caches are invalidated for
 // real), its RSS, heap and response cache sampled every second; soak-memory.ts says whether memory is flat.
+import { metricSum } from '@vo/kit';
 import autocannon from 'autocannon';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { ensureDataset } from './dataset.js';
@@ -17,16 +18,17 @@ import { startWriter } from './soak-writes.js';
 
 /** Connections per operation: 7 operations, 7 connections in all, about the comparison's 8. */
 const CONNECTIONS_PER_OPERATION = 1;
-/** The gateway's heap, its floor after major collections and its response cache, from its /metrics. */
+/** The gateway's heap, its floor after major collections, memory outside the heap and its response cache, from its /metrics. */
 async function gatewayMemory(metricsUrl: string): Promise<Omit<MemorySample, 'second' | 'rssMB'>> {
   const text = await (await fetch(metricsUrl)).text();
-  const value = (name: string, labels = '(?:\\{[^}]*\\})?') => Number(new RegExp(`^${name}${labels} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
-  const mb = (bytes: number) => round(bytes / 2 ** 20);
+  const mb = (name: string) => round(metricSum(text, name) / 2 ** 20);
   return {
-    heapMB: mb(value('nodejs_heap_size_used_bytes')),
-    heapAfterGcMB: mb(value('vo_heap_used_after_major_gc_bytes')),
-    majorGcs: value('nodejs_gc_duration_seconds_count', '\\{kind="major"\\}'),
-    cacheMB: mb(value('vo_response_cache_bytes')),
+    heapMB: mb('nodejs_heap_size_used_bytes'),
+    heapTotalMB: mb('nodejs_heap_size_total_bytes'),
+    heapAfterGcMB: mb('vo_heap_used_after_major_gc_bytes'),
+    externalMB: mb('nodejs_external_memory_bytes'),
+    majorGcs: metricSum(text, 'nodejs_gc_duration_seconds_count', { kind: 'major' }),
+    cacheMB: mb('vo_response_cache_bytes'),
   };
 }
 
@@ -64,7 +66,6 @@ export async function benchSoak(options: BenchOptions): Promise<SoakResult> {
     const writes = await writer.stop();
     const after = await subgraphCounters(subgraphs.urls);
     const measured = samples.filter((s) => s.second >= options.soakWarmupMinutes * 60);
-    const trend = memoryTrend(measured);
     const result: SoakResult = {
       workload: 'soak',
       machine,
@@ -74,18 +75,7 @@ export async function benchSoak(options: BenchOptions): Promise<SoakResult> {
       writes,
       sqlStatements: after.sql - before.sql,
       subgraphErrors: after.errors - before.errors,
-      memory: {
-        rssSlopeMBPerMinute: round(trend.rssSlopeMBPerMinute, 3),
-        rssSlopeInterval: trend.rssSlopeInterval.map((n) => round(n, 3)) as [number, number],
-        rssPeaks: trend.rssPeaks,
-        heapFloorSlopeMBPerMinute: round(trend.heapFloorSlopeMBPerMinute, 3),
-        heapFloorSlopeInterval: trend.heapFloorSlopeInterval.map((n) => round(n, 3)) as [number, number],
-        heapRawSlopeMBPerMinute: round(trend.heapRawSlopeMBPerMinute, 3),
-        floors: trend.floors,
-        peakRssMB: Math.max(...samples.map((s) => s.rssMB)),
-        flatThresholds: FLAT,
-        flat: trend.flat,
-      },
+      memory: { ...memoryTrend(measured), peakRssMB: Math.max(...samples.map((s) => s.rssMB)), flatThresholds: FLAT },
       samples,
     };
     mkdirSync(RESULTS, { recursive: true });

@@ -82,11 +82,3 @@ export async function startObservedGateway(subgraphUrls: Record<string, string>)
     },
   };
 }
-
-/** The value of one sample in a Prometheus text exposition: the metric `name` with (at least) these labels; 0 when absent. */
-export async function metricValue(baseUrl: string, name: string, labels: Record<string, string>): Promise<number> {
-  const text = await (await fetch(`${baseUrl}/metrics`)).text();
-  const wanted = Object.entries(labels).map(([key, value]) => `${key}="${value}"`);
-  const line = text.split('\n').find((l) => l.startsWith(`${name}{`) && wanted.every((pair) => l.includes(pair)));
-  return line ? Number(line.slice(line.lastIndexOf(' ') + 1)) : 0;
-}

@@ -1,5 +1,6 @@
 // The hub under benchmark: the five subgraphs and the gateway as separate processes, started as scripts/start.ts
 // starts them (node --import tsx <main>, settings by env), on ports of their own so a running `npm start` is left alone.
+import { metricSum } from '@vo/kit';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -67,16 +68,9 @@ export interface SubgraphCounters {
   errors: number;
 }
 
-const sumOf = (lines: string[], matches: (line: string) => boolean) =>
-  lines.filter(matches).reduce((sum, line) => sum + Number(line.split(' ').at(-1)), 0);
-
 /** The subgraphs' counters summed, from each one's /metrics. */
 export async function subgraphCounters(urls: SubgraphUrls): Promise<SubgraphCounters> {
   const texts = await Promise.all(Object.values(urls).map(async (url) => (await fetch(url.replace(/\/graphql$/, '/metrics'))).text()));
-  const lines = texts.flatMap((text) => text.split('\n'));
-  return {
-    // With or without labels: a registry may add default ones (service=...).
-    sql: sumOf(lines, (l) => /^vo_db_statements_total[{ ]/.test(l)),
-    errors: sumOf(lines, (l) => /^vo_graphql_requests_total[{ ]/.test(l) && l.includes('outcome="error"')),
-  };
+  const sum = (name: string, labels?: Record<string, string>) => texts.reduce((total, text) => total + metricSum(text, name, labels), 0);
+  return { sql: sum('vo_db_statements_total'), errors: sum('vo_graphql_requests_total', { outcome: 'error' }) };
 }

@@ -4,3 +4,4 @@ export * from './metrics.js';
 export * from './request-scope.js';
 export * from './trace.js';
 export * from './database.js';
+export * from './exposition.js';
