@@ -14,7 +14,11 @@ export interface GatewayContext {
 }
 
 /** Turns an Authorization header into the verified caller, or throws UNAUTHENTICATED. */
-export type TokenVerifier = (authorization: string | undefined) => Promise<Viewer>;
+export interface TokenVerifier {
+  (authorization: string | undefined): Promise<Viewer>;
+  /** The caller of a token verified recently enough to be trusted again, at once; undefined when it must be verified. */
+  remembered(authorization: string | undefined): Viewer | undefined;
+}
 
 // A verified token is trusted again without a signature check for at most this long, so a key a JWKS withdraws
 // stops being accepted within a minute; and never past the token's own expiry.
@@ -28,14 +32,19 @@ const REMEMBERED_TOKENS = 10_000;
 export function tokenVerifier(auth: AuthConfig = DEVELOPMENT_AUTH): TokenVerifier {
   const authenticate = createAuthenticator(auth);
   const verified = new LRUCache<string, { viewer: Viewer; until: number }>({ max: REMEMBERED_TOKENS });
-  return async (authorization) => {
+  const remembered = (authorization: string | undefined) => {
     if (!authorization) return ANONYMOUS;
     const known = verified.get(authorization);
-    if (known && known.until > Date.now()) return known.viewer;
-    const viewer = await authenticate(authorization);
-    verified.set(authorization, { viewer, until: Math.min(viewer.expiresAt ?? 0, Date.now() + REVERIFY_MS) });
+    return known && known.until > Date.now() ? known.viewer : undefined;
+  };
+  const verify = async (authorization: string | undefined) => {
+    const known = remembered(authorization);
+    if (known) return known;
+    const viewer = await authenticate(authorization!);
+    verified.set(authorization!, { viewer, until: Math.min(viewer.expiresAt ?? 0, Date.now() + REVERIFY_MS) });
     return viewer;
   };
+  return Object.assign(verify, { remembered });
 }
 
 /**

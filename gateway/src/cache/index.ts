@@ -5,8 +5,8 @@ import { DataVersions } from './versions.js';
 export { admissionPlugin } from './admit.js';
 export { accessScope, answerKey, canonicalJson } from './key.js';
 export { cachedAnswersFirst } from './front.js';
-export { CACHE_HEADER, responseCacheMiddleware } from './middleware.js';
-export { PendingAnswer, ResponseCache, type StoredAnswer } from './store.js';
+export { responseCacheMiddleware } from './middleware.js';
+export { CACHE_HEADER, PendingAnswer, ResponseCache, type StoredAnswer } from './store.js';
 export { DataVersions, type EpochSnapshot } from './versions.js';
 
 export interface ResponseCacheOptions {

@@ -77,6 +77,6 @@ export function answerKey(request: OperationRequest, parts: KeyParts): string | 
   const { operationName, variables } = request;
   if (operationName != null && typeof operationName !== 'string') return undefined;
   if (variables != null && (typeof variables !== 'object' || Array.isArray(variables))) return undefined;
-  const fields = [parts.generation, documentHash(document), operationName ?? '', canonicalJson(variables ?? {}), parts.scope, parts.today, parts.accept];
-  return sha256(JSON.stringify(fields));
+  // JSON keeps the fields apart whatever they hold; the key is kept as it is (its length counts against the bound).
+  return JSON.stringify([parts.generation, documentHash(document), operationName ?? '', canonicalJson(variables ?? {}), parts.scope, parts.today, parts.accept]);
 }

@@ -1,14 +1,12 @@
-import { today as dutchToday } from '@vo/kit';
+import { today as dutchToday, type Viewer } from '@vo/kit';
 import type { RequestHandler, Response } from 'express';
 import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 import type { TokenVerifier } from '../identity.js';
 import type { ResponseCacheMetrics } from '../observability/index.js';
 import { CLIENT_NAME_HEADER } from '../registry/usage-plugin.js';
 import { accessScope, answerKey, type OperationRequest } from './key.js';
-import type { PendingAnswer, ResponseCache, StoredAnswer } from './store.js';
+import { CACHE_HEADER, type PendingAnswer, type ResponseCache, type StoredAnswer } from './store.js';
 
-/** The response header telling whether an answer came from the cache. */
-export const CACHE_HEADER = 'x-cache';
 
 export interface CacheMiddlewareOptions {
   cache: ResponseCache;
@@ -24,20 +22,32 @@ export interface CacheMiddlewareOptions {
  * request (its verification remembered until it expires: identity.ts). Operation limits (depth, aliases, cost)
  * depend on the document and variables alone, both in the key, so the request that stored an answer passed them.
  */
-export async function findAnswer(options: CacheMiddlewareOptions, body: unknown, headers: IncomingHttpHeaders): Promise<{ key?: string; stored?: StoredAnswer }> {
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) return {};
+export async function findAnswer(options: CacheMiddlewareOptions, body: unknown, headers: IncomingHttpHeaders): Promise<FoundAnswer> {
   const viewer = await options.verify(headers.authorization).catch(() => undefined);
-  if (!viewer) return {};
+  return viewer ? answerFor(options, body, headers, viewer) : {};
+}
+
+export interface FoundAnswer {
+  key?: string;
+  stored?: StoredAnswer;
+}
+
+/** findAnswer for a caller already verified, without waiting: the hit path's common case (front.ts). */
+export function answerFor(options: CacheMiddlewareOptions, body: unknown, headers: IncomingHttpHeaders, viewer: Viewer): FoundAnswer {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return {};
   const today = (options.today ?? dutchToday)();
   const key = answerKey(body as OperationRequest, { generation: options.cache.generation, scope: accessScope(viewer), today, accept: headers.accept ?? '' });
   return { key, stored: key ? options.cache.lookup(key) : undefined };
 }
 
-/** Sends a stored answer as it was first sent (its content type and cache-control), and counts it. */
-export function sendHit(options: CacheMiddlewareOptions, stored: StoredAnswer, headers: IncomingHttpHeaders, res: ServerResponse) {
-  options.metrics.requests.inc({ outcome: 'hit' });
+/**
+ * Sends a stored answer as it was first sent (its content type and cache-control), with `extra` headers (front.ts's
+ * request id; inside express, those already set stay), and counts it.
+ */
+export function sendHit(options: CacheMiddlewareOptions, stored: StoredAnswer, headers: IncomingHttpHeaders, res: ServerResponse, extra?: string[]) {
+  options.metrics.hits.inc();
   stored.replay?.(headers[CLIENT_NAME_HEADER] as string | undefined);
-  res.writeHead(200, { ...stored.headers, 'content-length': stored.body.length, [CACHE_HEADER]: 'hit' });
+  res.writeHead(200, extra ? [...stored.head, ...extra] : stored.head);
   res.end(stored.body);
 }
 

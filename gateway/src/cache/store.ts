@@ -1,10 +1,14 @@
 import { LRUCache } from 'lru-cache';
 import type { DataVersions, EpochSnapshot } from './versions.js';
 
+/** The response header telling whether an answer came from the cache. */
+export const CACHE_HEADER = 'x-cache';
+
 /** An answer as it was sent: its bytes, its headers (content type, Apollo's cache-control), the subgraph epochs it was read at. */
 export interface StoredAnswer {
   body: Buffer;
-  headers: Record<string, string>;
+  /** The headers a hit sends, names and values in one list as writeHead takes them: the kept ones, its length, x-cache: hit. */
+  head: (string | number)[];
   deps: [subgraph: string, epoch: number][];
   /** Repeats the operation's side effects a hit must keep (the registry's field usage count), for the caller's client name. */
   replay?: (client: string | undefined) => void;
@@ -76,7 +80,9 @@ export class ResponseCache {
       if (epoch === undefined || !this.versions.isCurrent(subgraph, epoch)) return false;
       deps.push([subgraph, epoch]);
     }
-    this.answers.set(pending.key, { body: Buffer.from(body), headers, deps, replay: pending.replay });
+    const bytes = Buffer.from(body);
+    const head = [...Object.entries(headers).flat(), 'content-length', bytes.length, CACHE_HEADER, 'hit'];
+    this.answers.set(pending.key, { body: bytes, head, deps, replay: pending.replay });
     return true;
   }
 

@@ -3,6 +3,8 @@ import { Counter, Gauge, type Registry } from 'prom-client';
 /** The response cache's counters (gateway/src/cache), on the gateway's /metrics. */
 export class ResponseCacheMetrics {
   readonly requests: Counter<'outcome'>;
+  /** requests{outcome="hit"}, its labels resolved once: the hit path counts every request. */
+  readonly hits: { inc(): void };
   readonly stores: Counter;
   readonly invalidations: Counter<'subgraph'>;
   /** Reads the cache's size when /metrics is scraped; the cache sets it (cache/index.ts). */
@@ -15,6 +17,7 @@ export class ResponseCacheMetrics {
       labelNames: ['outcome'] as const,
       registers: [registry],
     });
+    this.hits = this.requests.labels({ outcome: 'hit' });
     this.stores = new Counter({
       name: 'vo_response_cache_stores_total',
       help: 'Answers kept by the response cache.',

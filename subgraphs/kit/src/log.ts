@@ -44,7 +44,19 @@ export function createLogger(service: string, options: LoggerOptions = {}): Logg
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label: string) => ({ level: label }) },
   };
-  return options.destination ? pino(settings, options.destination) : pino(settings);
+  return pino(settings, options.destination ?? standardOutput());
+}
+
+let stdout: DestinationStream | undefined;
+
+/**
+ * The process's stdout for every logger, written asynchronously: lines queued while a write is under way go out
+ * together in the next one, so a busy service makes one write for many lines instead of one blocking write per line.
+ * pino flushes what is queued when the process exits.
+ */
+function standardOutput(): DestinationStream {
+  stdout ??= pino.destination({ dest: 1, sync: false });
+  return stdout;
 }
 
 const fallbacks = new Map<string, Logger>();

@@ -11,10 +11,15 @@ export const REQUEST_ID_HEADER = 'x-request-id';
 // What proxies and tracing tools send (UUIDs, hex, base64-ish ids); anything else is not echoed into logs or headers.
 const VALID_REQUEST_ID = /^[A-Za-z0-9._:+/=-]{1,128}$/;
 
-/** The caller's x-request-id when it is a plausible id, otherwise a new UUID; echoed in the response header. */
-export function requestIdFor(req: IncomingMessage, res: ServerResponse): string {
+/** The caller's x-request-id when it is a plausible id, otherwise a new UUID; the response must echo it. */
+export function requestIdOf(req: IncomingMessage): string {
   const given = req.headers[REQUEST_ID_HEADER];
-  const id = typeof given === 'string' && VALID_REQUEST_ID.test(given) ? given : randomUUID();
+  return typeof given === 'string' && VALID_REQUEST_ID.test(given) ? given : randomUUID();
+}
+
+/** requestIdOf, echoed in the response header. */
+export function requestIdFor(req: IncomingMessage, res: ServerResponse): string {
+  const id = requestIdOf(req);
   res.setHeader(REQUEST_ID_HEADER, id);
   return id;
 }
