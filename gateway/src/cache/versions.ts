@@ -1,4 +1,4 @@
-import { EventSource } from 'undici';
+import { EventSource } from 'eventsource';
 
 // A stream the subgraph refused (an old subgraph without /data-version, a proxy's 502) is tried again this often.
 const RETRY_CLOSED_MS = 2000;
