@@ -102,7 +102,12 @@ throughput at that concurrency (below saturation, so latency is service time, no
 coordinated omission). CPU is the target process's user + system time from /proc/<pid>/stat over the cell, divided by
 its requests; peak RSS is sampled every 250 ms; SQL/req is the change in the subgraphs' vo_db_statements_total over
 the cell, divided by its requests; failed counts transport errors, timeouts, non-2xx answers and subgraph answers
-with errors during the cell. The load generator shares the machine's ${result.machine.cores} cores with the targets and the subgraphs.
+with errors during the cell. The load generator shares the machine's ${result.machine.cores} cores with the targets and the subgraphs.${
+    result.ceiling
+      ? `\nAfter the cells, bare and the cached hub ran the ${result.ceiling.workload} workload in ${result.ceiling.pairs.length} more pairs, back to back at ${settings.connections}
+connections: the bare ceiling moves with the machine's state, so the 50% target is judged by the pairs' median.`
+      : ''
+  }
 
 ## Targets
 
