@@ -92,11 +92,18 @@ export async function createSubgraphApp<C extends object>(options: SubgraphAppOp
   return { app, apollo };
 }
 
-/** Listens on `port` (0 for any free port) and resolves with the server and its base URL. */
+/**
+ * How long an idle keep-alive connection stays open. Node's default (5 s) races with a client reusing the connection
+ * just as the server drops it: the request fails with ECONNRESET, and a POST is not retried (a CI run of 2026-12-08
+ * lost a test so). The client should be the one to close: undici's fetch does after 4 s, proxies and load balancers
+ * typically after 60 s.
+ */
+const KEEP_ALIVE_MS = 65_000;
+
 /** Serves an app (an express app, or the gateway's cache in front of one) on `port`; 0 picks a free one. */
 export function listen(app: RequestListener, port: number, host = '127.0.0.1'): Promise<{ server: Server; url: string }> {
   return new Promise((resolve, reject) => {
-    const server = createServer(app);
+    const server = createServer({ keepAliveTimeout: KEEP_ALIVE_MS }, app);
     server.once('error', reject);
     server.listen(port, host, () => {
       server.off('error', reject);
