@@ -7,7 +7,6 @@ import { CLIENT_NAME_HEADER } from '../registry/usage-plugin.js';
 import { accessScope, answerKey, type OperationRequest } from './key.js';
 import { CACHE_HEADER, type PendingAnswer, type ResponseCache, type StoredAnswer } from './store.js';
 
-
 export interface CacheMiddlewareOptions {
   cache: ResponseCache;
   verify: TokenVerifier;
