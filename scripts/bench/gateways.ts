@@ -66,11 +66,16 @@ async function runWorkload(workload: Workload, targets: Target[], token: string,
 
 /** CEILING_ROUNDS pairs of bare then the cached hub on the dashboard, at fixed concurrency. */
 async function ceilingPairs(targets: Target[], tokens: Record<Role, string>, options: BenchOptions, counters: Counters) {
-  const workload = WORKLOADS.find((w) => w.name === CEILING_WORKLOAD)!;
-  const [bare, hub] = ['bare', 'hub'].map((name) => targets.find((t) => t.name === name)!);
+  const named = <T extends { name: string }>(list: T[], name: string) => {
+    const found = list.find((item) => item.name === name);
+    if (!found) throw new Error(`The bare-ceiling pairs need "${name}", which this run does not have.`);
+    return found;
+  };
+  const workload = named(WORKLOADS, CEILING_WORKLOAD);
+  const [bare, hub] = [named(targets, 'bare'), named(targets, 'hub')];
   const measured = async (target: Target) => (await measureCell(workload, target, tokens[workload.role], options, counters, 'concurrency', CONNECTIONS)).requestsPerSecond;
   const pairs: CeilingPair[] = [];
-  for (let round = 0; round < CEILING_ROUNDS; round++) pairs.push({ bare: await measured(bare!), hub: await measured(hub!) });
+  for (let round = 0; round < CEILING_ROUNDS; round++) pairs.push({ bare: await measured(bare), hub: await measured(hub) });
   return { workload: workload.name, pairs };
 }
 
